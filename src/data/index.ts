@@ -1,0 +1,2 @@
+// Public API of src/data. Each module adds its exports here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/ggml. Each module adds its exports here.
+export {};

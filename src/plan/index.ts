@@ -1,0 +1,2 @@
+// Public API of src/plan. Each module adds its exports here.
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/train. Each module adds its exports here.
+export {};

@@ -1,2 +1,2 @@
 // Public API of src/adapters. Each module adds its exports here.
-export {};
+export * from "./export.js";

@@ -1,2 +1,8 @@
-// Public API of src/ggml. Each module adds its exports here.
-export {};
+// Public API of src/ggml: ggml through koffi (see docs/ENGINE.md).
+export * from "./bindings.js";
+export { loadLibraries, platformDirectory, GgmlLoadError, type LoadedLibraries } from "./library.js";
+export { Ggml, halfToFloat, bfloatToFloat, type GgmlOptions } from "./ggml.js";
+export { Tensor, ShapeError, GgmlTypeId, TYPE_SIZE, assertShape, assertBroadcastable, assertType, type TensorType } from "./tensor.js";
+export { ParameterContext, UnknownTensorError, type TensorSpec } from "./parameter-context.js";
+export { ComputeContext, GraphAllocator, type ComputeContextOptions } from "./compute-context.js";
+export { Ops, RopeMode, type RopeOptions } from "./ops.js";

@@ -1,2 +1,8 @@
 // Public API of src/model. Each module adds its exports here.
-export {};
+export * from "./gguf/index.js";
+export * from "./tokenizer/index.js";
+export * from "./config.js";
+export * from "./arch/index.js";
+export { LanguageModel, type LanguageModelOptions, type LoadOptions, type TokenizerMetadataSource } from "./language-model.js";
+export { configMetadata, configFromGguf } from "./model-metadata.js";
+export { SeededRandom } from "./random.js";

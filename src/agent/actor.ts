@@ -1,0 +1,106 @@
+// The Octopus-style action model: prompt `<|user|>{step}<|observation|>{O_i}<|end|><|assistant|>`,
+// greedy decoding until `<nexa_end>`, then actionToCall maps `<nexa_K>` to the K-th function and
+// validates the arguments with its zod schema. An invalid output gets exactly one retry whose decoding
+// is constrained by a GBNF grammar built from the functions' JSON Schemas (narrowed to one function
+// when the first output named a valid one); if that fails too, an ActionError.
+import type { LlamaGrammar } from "node-llama-cpp";
+import { OctoplanError } from "../errors.js";
+import type { FunctionSet } from "../functions/index.js";
+import { actionPrompt, actionToCall } from "../plan/index.js";
+import { NEXA_END } from "../plan/tokens.js";
+import { pythonCallGbnf } from "./call-grammar.js";
+import { ActionError } from "./errors.js";
+import { generateGreedy, type Generation } from "./generate.js";
+import { LocalModel, type LoraFile } from "./llama.js";
+import type { ActResult, Actor } from "./types.js";
+
+export interface OctopusActorOptions {
+  modelPath: string;
+  lora?: LoraFile[];
+  maxTokens?: number;
+  contextSize?: number;
+  /** Set false to fail at once on invalid output (used to measure the unconstrained model). */
+  grammarRetry?: boolean;
+}
+
+export class OctopusActor implements Actor {
+  private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
+
+  private constructor(
+    readonly local: LocalModel,
+    private readonly maxTokens: number,
+    private readonly grammarRetry: boolean,
+  ) {}
+
+  static async create(options: OctopusActorOptions): Promise<OctopusActor> {
+    const local = await LocalModel.load(options);
+    return new OctopusActor(local, options.maxTokens ?? 128, options.grammarRetry ?? true);
+  }
+
+  async act(step: string, observation: string | undefined, functions: FunctionSet, options: { signal?: AbortSignal } = {}): Promise<ActResult> {
+    const prompt = actionPrompt(step, observation);
+    const first = await this.generate(prompt, options.signal);
+    const firstRaw = withEnd(first);
+    let firstError: unknown;
+    try {
+      return this.result(actionToCall(functions, firstRaw), firstRaw, [first], false);
+    } catch (error) {
+      if (!(error instanceof OctoplanError)) throw error;
+      firstError = error;
+    }
+    if (!this.grammarRetry) throw new ActionError(step, [firstRaw], (firstError as Error).message, { cause: firstError });
+    const grammar = await this.grammarFor(functions, namedFunction(firstRaw, functions));
+    const second = await this.generate(prompt, options.signal, grammar);
+    const secondRaw = withEnd(second);
+    try {
+      return this.result(actionToCall(functions, secondRaw), secondRaw, [first, second], true);
+    } catch (error) {
+      if (!(error instanceof OctoplanError)) throw error;
+      throw new ActionError(step, [firstRaw, secondRaw], error.message, { cause: error });
+    }
+  }
+
+  private generate(prompt: string, signal: AbortSignal | undefined, grammar?: LlamaGrammar): Promise<Generation> {
+    return generateGreedy(this.local, prompt, { stop: [NEXA_END], maxTokens: this.maxTokens, grammar, signal });
+  }
+
+  private result(call: ActResult["call"], raw: string, generations: Generation[], retried: boolean): ActResult {
+    return {
+      call,
+      raw,
+      retried,
+      tokens: {
+        prompt: generations.reduce((sum, generation) => sum + generation.promptTokens, 0),
+        completion: generations.reduce((sum, generation) => sum + generation.completionTokens, 0),
+      },
+      ms: generations.reduce((sum, generation) => sum + generation.ms, 0),
+    };
+  }
+
+  /** Grammars are compiled once per (function set, target) and reused across steps. */
+  private grammarFor(functions: FunctionSet, only: string | undefined): Promise<LlamaGrammar> {
+    const key = `${functions.names.join(",")}|${only ?? "*"}`;
+    let grammar = this.grammars.get(key);
+    if (!grammar) {
+      grammar = this.local.llama.createGrammar({ grammar: pythonCallGbnf(functions, only === undefined ? undefined : [only]) });
+      this.grammars.set(key, grammar);
+    }
+    return grammar;
+  }
+
+  async dispose(): Promise<void> {
+    await this.local.dispose();
+  }
+}
+
+function withEnd(generation: Generation): string {
+  return generation.stoppedBy === "stop" ? generation.text + NEXA_END : generation.text;
+}
+
+/** The function named by a leading `<nexa_K>` when K is valid: the retry then only fixes the arguments. */
+function namedFunction(raw: string, functions: FunctionSet): string | undefined {
+  const match = /^\s*<nexa_(\d+)>/.exec(raw);
+  if (!match) return undefined;
+  const index = Number(match[1]);
+  return index < functions.names.length ? functions.names[index] : undefined;
+}

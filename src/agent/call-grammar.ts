@@ -1,0 +1,133 @@
+// Grammars for the actor's constrained retry, built from each function's JSON Schema (the one zod
+// schema gives type, validation and grammar):
+//   - pythonCallGbnf: the Octopus format `<nexa_K>('text', 3, True)<nexa_end>`, positional arguments in
+//     parameterNames order, trailing optional parameters optional. Keeps the model in its own format.
+//   - jsonCallSchema: `{"name": …, "arguments": {…}}` as a node-llama-cpp GbnfJsonSchema, for the
+//     docstring-prompted JSON actor.
+// Deliberately left out: string patterns (HH:MM, dates) and numeric ranges. The grammar guarantees the
+// shape; zod validation after decoding still checks the values and names the field.
+import type { GbnfJsonSchema } from "node-llama-cpp";
+import type { FunctionSet } from "../functions/index.js";
+import { NEXA_END, functionalToken } from "../plan/tokens.js";
+
+interface JsonSchemaNode {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchemaNode>;
+  required?: string[];
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+  default?: unknown;
+  items?: JsonSchemaNode;
+}
+
+const PYTHON_RULES = [
+  // Bounded repetitions: a constrained model that never closes a string or a number still ends.
+  `string ::= "'" ( [^'\\\\\\n] | "\\\\" ["'\\\\nt] ){0,120} "'"`,
+  `integer ::= "-"? [0-9]{1,9}`,
+  `number ::= "-"? [0-9]{1,9} ("." [0-9]{1,6})?`,
+  `boolean ::= "True" | "False"`,
+  `none ::= "None"`,
+  `list ::= "[" ( value ( ", " value )* )? "]"`,
+  `value ::= string | number | boolean | none | list`,
+];
+
+function gbnfLiteral(text: string): string {
+  return JSON.stringify(text);
+}
+
+function pythonValueRule(schema: JsonSchemaNode | undefined): string {
+  if (!schema) return "value";
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) return `( ${variants.map(pythonValueRule).join(" | ")} )`;
+  if (schema.const !== undefined) return pythonLiteralRule(schema.const);
+  if (schema.enum) return `( ${schema.enum.map(pythonLiteralRule).join(" | ")} )`;
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case "string": return "string";
+    case "integer": return "integer";
+    case "number": return "number";
+    case "boolean": return "boolean";
+    case "null": return "none";
+    case "array": return "list";
+    default: return "value";
+  }
+}
+
+function pythonLiteralRule(value: unknown): string {
+  if (typeof value === "string") return gbnfLiteral(`'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`);
+  if (typeof value === "boolean") return gbnfLiteral(value ? "True" : "False");
+  if (value === null) return gbnfLiteral("None");
+  return gbnfLiteral(String(value));
+}
+
+/** One alternative per function: `"<nexa_K>" "(" arguments ")" "<nexa_end>"`. */
+export function pythonCallGbnf(functions: FunctionSet, only?: string[]): string {
+  const names = only ?? functions.names;
+  const rules: string[] = [];
+  const alternatives: string[] = [];
+  for (const name of names) {
+    const ruleName = `call-${functions.indexOf(name)}`;
+    const schema = functions.toJsonSchema(name) as JsonSchemaNode;
+    const required = new Set(schema.required ?? []);
+    const parameters = functions.parameterNames(name);
+    // Required parameters first are mandatory; once an optional one appears, the rest nest as optional.
+    let argumentsRule = "";
+    let openOptional = 0;
+    parameters.forEach((parameter, position) => {
+      const separator = position === 0 ? "" : `", " `;
+      const piece = `${separator}${pythonValueRule(schema.properties?.[parameter])}`;
+      if (required.has(parameter) && openOptional === 0) {
+        argumentsRule += ` ${piece}`;
+      } else {
+        argumentsRule += ` ( ${piece}`;
+        openOptional++;
+      }
+    });
+    argumentsRule += " )?".repeat(openOptional);
+    rules.push(`${ruleName} ::= ${gbnfLiteral(functionalToken(functions.indexOf(name)))} "("${argumentsRule} ")" ${gbnfLiteral(NEXA_END)}`);
+    alternatives.push(ruleName);
+  }
+  return [`root ::= ${alternatives.join(" | ")}`, ...rules, ...PYTHON_RULES].join("\n");
+}
+
+function toGbnfJson(schema: JsonSchemaNode | undefined): GbnfJsonSchema {
+  if (!schema) return { type: ["string", "number", "boolean", "null"] };
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) return { oneOf: variants.map(toGbnfJson) };
+  if (schema.const !== undefined) return { const: schema.const as string };
+  if (schema.enum) return { enum: schema.enum as string[] };
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case "string":
+    case "integer":
+    case "number":
+    case "boolean":
+    case "null":
+      return { type };
+    case "array":
+      return { type: "array", items: toGbnfJson(schema.items) };
+    case "object":
+      return {
+        type: "object",
+        properties: Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, toGbnfJson(value)])),
+        required: schema.required ?? [],
+        additionalProperties: false,
+      } as GbnfJsonSchema;
+    default:
+      return { type: ["string", "number", "boolean", "null"] };
+  }
+}
+
+/** `{"name": "<function>", "arguments": {…}}` for every function, as one oneOf schema. */
+export function jsonCallSchema(functions: FunctionSet): GbnfJsonSchema {
+  return {
+    oneOf: functions.names.map((name) => ({
+      type: "object",
+      properties: { name: { const: name }, arguments: toGbnfJson(functions.toJsonSchema(name) as JsonSchemaNode) },
+      required: ["name", "arguments"],
+      additionalProperties: false,
+    })),
+  } as GbnfJsonSchema;
+}

@@ -1,0 +1,45 @@
+// Builds the agent's parts from plain options (what the CLI, the demo and the benchmark pass): model
+// paths, LoRA adapters with scales, and which function domains the models were trained on. The
+// FunctionSet order must match training, since <nexa_K> is the K-th function of the set.
+import { InputError } from "../errors.js";
+import { BUILTIN_DOMAINS, FunctionSet, type DomainName } from "../functions/index.js";
+import { OctopusActor } from "./actor.js";
+import { JsonActor } from "./json-actor.js";
+import { parseLoraOption, type LoraFile } from "./llama.js";
+import { LlamaPlanner } from "./planner.js";
+import type { Actor, Planner } from "./types.js";
+
+export function parseDomains(text: string | undefined): FunctionSet {
+  const names = (text ?? "android").split(",").map((name) => name.trim()).filter(Boolean);
+  const known = Object.keys(BUILTIN_DOMAINS);
+  for (const name of names) {
+    if (!known.includes(name)) throw new InputError(`unknown domain '${name}'`, { hint: `Available domains: ${known.join(", ")}` });
+  }
+  return FunctionSet.fromDomains(names as DomainName[]);
+}
+
+export interface AgentPartsOptions {
+  planner: string;
+  plannerLora?: string[];
+  actor: string;
+  actorLora?: string[];
+  /** "octopus" (functional tokens, default) or "json" (docstrings + JSON grammar). */
+  actorKind?: "octopus" | "json";
+  promptTemplate?: string;
+  maxSteps?: number;
+}
+
+export async function loadAgentParts(options: AgentPartsOptions): Promise<{ planner: Planner; actor: Actor }> {
+  const plannerLora: LoraFile[] = (options.plannerLora ?? []).map(parseLoraOption);
+  const actorLora: LoraFile[] = (options.actorLora ?? []).map(parseLoraOption);
+  const planner = await LlamaPlanner.create({ modelPath: options.planner, lora: plannerLora, promptTemplate: options.promptTemplate, maxSteps: options.maxSteps });
+  try {
+    const actor = options.actorKind === "json"
+      ? await JsonActor.create({ modelPath: options.actor, lora: actorLora })
+      : await OctopusActor.create({ modelPath: options.actor, lora: actorLora });
+    return { planner, actor };
+  } catch (error) {
+    await planner.dispose();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+// `octoplan run "query" --planner P.gguf --actor A.gguf`: plans, then prints each call and its
+// observation as it happens, on a fresh simulated device.
+import type { Command } from "commander";
+import { Agent, loadAgentParts, parseDomains } from "../../agent/index.js";
+import { renderObservation } from "../../plan/observation.js";
+import { SimulatedDevice } from "../../functions/index.js";
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function register(program: Command): void {
+  program
+    .command("run")
+    .description("run one request through the planner and the action model on the simulated device")
+    .argument("<query>", "the user's request")
+    .requiredOption("--planner <file>", "planner model (GGUF)")
+    .requiredOption("--actor <file>", "action model (GGUF)")
+    .option("--planner-lora <file[:scale]>", "LoRA adapter for the planner (repeatable)", collect, [])
+    .option("--actor-lora <file[:scale]>", "LoRA adapter for the action model (repeatable)", collect, [])
+    .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
+    .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
+    .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
+    .option("--seed <n>", "simulated device seed", "0")
+    .option("--json", "print the events as JSON lines")
+    .action(async (query: string, options: Record<string, any>) => {
+      const functions = parseDomains(options.domains);
+      const parts = await loadAgentParts({
+        planner: options.planner,
+        plannerLora: options.plannerLora,
+        actor: options.actor,
+        actorLora: options.actorLora,
+        actorKind: options.actorKind,
+        promptTemplate: options.promptTemplate,
+      });
+      const agent = await Agent.create({ ...parts, functions });
+      try {
+        for await (const event of agent.run(query, { device: SimulatedDevice.create({ seed: Number(options.seed) }) })) {
+          if (options.json) {
+            console.log(JSON.stringify(event));
+            continue;
+          }
+          if (event.type === "plan") {
+            console.log(`plan (${event.ms.toFixed(0)} ms):`);
+            event.steps.forEach((step, index) => console.log(`  ${index + 1}. ${step}`));
+          } else if (event.type === "call") {
+            console.log(`[${event.index + 1}] ${event.call.name}(${JSON.stringify(event.call.arguments)})`);
+          } else if (event.type === "observation") {
+            console.log(`    ${event.error ? "error: " + event.error : "→ " + renderObservation(event.observation)}`);
+          } else {
+            const { timings, tokens } = event.trace;
+            console.log(
+              `done in ${timings.totalMs.toFixed(0)} ms (plan ${timings.planMs.toFixed(0)} ms, act ${timings.actMs.toFixed(0)} ms); ` +
+                `tokens: plan ${tokens.plan.prompt}+${tokens.plan.completion}, act ${tokens.act.prompt}+${tokens.act.completion}`,
+            );
+          }
+        }
+      } finally {
+        await agent.dispose();
+      }
+    });
+}

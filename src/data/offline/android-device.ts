@@ -1,0 +1,198 @@
+// Android intents, part 2: the phone itself (volume, brightness, Bluetooth, camera,
+// screenshots, do-not-disturb, files, printing, web search) and the implicit-step chains
+// ("print my boarding pass" = find it, then print the path the search returned).
+import { call, fromStep, type Intent, type IntentContext } from "./intent.js";
+import { WEB_QUERIES } from "./lexicon.js";
+import { pickBluetooth, pickDocument, pickRecipient, pickContact } from "./slots.js";
+import { sayNumber } from "./spoken.js";
+
+const VOLUME_TYPES: Array<[string, "ring" | "media" | "alarm"]> = [["ring", "ring"], ["ringer", "ring"], ["ringtone", "ring"],
+  ["media", "media"], ["music", "media"], ["media", "media"], ["video", "media"], ["alarm", "alarm"]];
+
+export const volume: Intent = {
+  id: "android.volume", domain: "android", functions: ["set_volume"],
+  say: ["set the {type} volume to {level}", "turn the {type} volume to {level}", "put the {type} volume at {level}",
+    "change the {type} volume to {level} out of 10", "adjust {type} volume to level {level}", "make the {type} volume {level}"],
+  ask: ["{type} volume {level}", "can the {type} volume go to {level}?"],
+  steps: [["Set the {canonical} volume to {levelDigits}", "Adjust the {canonical} volume to level {levelDigits}"]],
+  bind({ dice }: IntentContext) {
+    const [type, volumeType] = dice.pick(VOLUME_TYPES);
+    const level = dice.integer(0, 10);
+    return { slots: { type, level: sayNumber(dice, level, 0.4), levelDigits: String(level), canonical: volumeType },
+      calls: [call("set_volume", { level, volume_type: volumeType })] };
+  },
+};
+
+export const volumeExtremes: Intent = {
+  ...volume, id: "android.volume-extreme",
+  say: ["mute the {type}", "max out the {type} volume", "turn the {type} all the way {direction}", "silence the {type}"],
+  ask: ["{type} on max", "kill the {type} sound"],
+  bind({ dice }: IntentContext) {
+    const [type, volumeType] = dice.pick(VOLUME_TYPES);
+    const loud = dice.chance(0.5);
+    return { slots: { type, direction: loud ? "up" : "down", levelDigits: loud ? "10" : "0", canonical: volumeType },
+      calls: [call("set_volume", { level: loud ? 10 : 0, volume_type: volumeType })] };
+  },
+};
+
+export const findFile: Intent = {
+  id: "android.find-file", domain: "android", functions: ["search_files"],
+  say: ["find the {doc}", "look for my {doc}", "locate the {doc} on my phone", "dig up the {doc}", "search my files for the {doc}",
+    "pull up the {doc}", "open the {doc}", "find my {doc} file"],
+  ask: ["where's my {doc}?", "do I have the {doc} somewhere?", "where did I save the {doc}?", "{doc} file?"],
+  steps: [["Find the {doc} document", "Locate the {doc} on the device", "Search the files for the {doc}"]],
+  bind(context: IntentContext) {
+    const { query, spoken } = pickDocument(context);
+    return { slots: { doc: spoken }, calls: [call("search_files", { query })] };
+  },
+};
+
+export const printFound: Intent = {
+  id: "android.print-found", domain: "android", functions: ["search_files", "print_document"],
+  say: ["print the {doc}", "print out my {doc}", "print a copy of the {doc}", "find and print the {doc}", "get me a hard copy of the {doc}",
+    "send the {doc} to the printer", "locate the {doc} and print it"],
+  ask: ["can I get the {doc} printed?", "I need a printed copy of my {doc}"],
+  steps: [["Locate the {doc}", "Find the {doc} document", "Search for the {doc} file"], ["Print the {doc}", "Print the located {doc}", "Send the {doc} to the printer"]],
+  bind(context: IntentContext) {
+    const { query, spoken } = pickDocument(context);
+    return { slots: { doc: spoken }, calls: [call("search_files", { query }), call("print_document", { file_path: fromStep(0, "path") })] };
+  },
+};
+
+export const emailFound: Intent = {
+  id: "android.email-found", domain: "android", functions: ["search_files", "send_email"],
+  say: ["email the {doc} to {person}", "send {person} the {doc}", "find the {doc} and email it to {person}", "mail my {doc} to {person}",
+    "forward the {doc} to {person}", "share the {doc} with {person} by email"],
+  steps: [["Find the {doc}", "Locate the {doc} document"], ["Email the {doc} to {personStep}", "Send the {doc} to {personStep} by email"]],
+  bind(context: IntentContext) {
+    const { query, spoken } = pickDocument(context);
+    const recipient = pickRecipient(context);
+    const title = spoken[0]!.toUpperCase() + spoken.slice(1);
+    return { slots: { doc: spoken, person: recipient.spoken, personStep: recipient.step },
+      calls: [call("search_files", { query }),
+        call("send_email", { recipient: recipient.spoken, title, content: fromStep(0, "path", { format: `Here is the ${spoken}: {}` }) })] };
+  },
+};
+
+export const brightness: Intent = {
+  id: "android.brightness", domain: "android", functions: ["adjust_screen_brightness"],
+  say: ["{up} the screen brightness by {amount}", "make the screen {amount} {brighter}", "turn the brightness {direction} {amount}",
+    "{up} brightness {amount}", "change the brightness by {signed}"],
+  ask: ["screen's too {problem}, {direction} the brightness {amount}", "brightness {direction} {amount} pls"],
+  steps: [["{Up} screen brightness by {percent}%", "Adjust the screen brightness by {signedPercent}%"]],
+  bind({ dice }: IntentContext) {
+    const brighter = dice.chance(0.6);
+    const percent = dice.pick([5, 10, 15, 20, 20, 25, 30, 40, 50]);
+    const amount = dice.pick([`${percent}%`, `${percent} percent`, `${sayNumber(dice, percent, 1)} percent`]);
+    const change = brighter ? percent : -percent;
+    return {
+      slots: { up: brighter ? dice.pick(["increase", "raise", "boost"]) : dice.pick(["decrease", "lower", "reduce", "dim"]),
+        Up: brighter ? "Increase" : "Decrease", amount, brighter: brighter ? "brighter" : "dimmer", direction: brighter ? "up" : "down",
+        signed: `${brighter ? "+" : "-"}${percent}%`, problem: brighter ? "dark" : "bright", percent: String(percent), signedPercent: String(change) },
+      calls: [call("adjust_screen_brightness", { change_percent: change })],
+    };
+  },
+};
+
+export const bluetooth: Intent = {
+  id: "android.bluetooth", domain: "android", functions: ["connect_bluetooth_device"],
+  say: ["connect to {device}", "pair my phone with {device}", "hook up {device} via bluetooth", "connect {device} over Bluetooth",
+    "switch the audio to {device}", "link {device} by bluetooth", "get {device} connected"],
+  ask: ["bt connect {device}", "can you pair {device}?"],
+  steps: [["Connect to {device} via Bluetooth", "Pair the phone with {device} over Bluetooth"]],
+  bind(context: IntentContext) {
+    const device = pickBluetooth(context);
+    return { slots: { device: device.spoken, name: device.name }, calls: [call("connect_bluetooth_device", { device_name: device.name })] };
+  },
+};
+
+const SCREEN_THINGS = ["this page", "the final summary slide", "my screen", "the chat", "the error message", "the boarding details", "this map", "the receipt"];
+
+export const screenshot: Intent = {
+  id: "android.screenshot", domain: "android", functions: ["take_screenshot"],
+  say: ["take a screenshot", "screenshot {what}", "grab a screenshot of {what}", "capture the screen", "snap a screenshot of {what}", "save a screenshot of {what}"],
+  ask: ["screenshot pls", "can I get a screenshot of {what}?"],
+  steps: [["Take a screenshot", "Take a screenshot of {what}", "Capture a screenshot of the screen"]],
+  bind({ dice }: IntentContext) {
+    return { slots: { what: dice.pick(SCREEN_THINGS) }, calls: [call("take_screenshot", {})] };
+  },
+};
+
+export const screenshotEmail: Intent = {
+  id: "android.screenshot-email", domain: "android", functions: ["take_screenshot", "send_email"],
+  say: ["screenshot {what} and email it to {person}", "take a screenshot of {what} and send it to {person}", "grab a screenshot and mail it to {person}"],
+  steps: [["Take a screenshot of {what}", "Capture a screenshot"], ["Email the screenshot to {personStep}", "Send the screenshot to {personStep} by email"]],
+  bind(context: IntentContext) {
+    const recipient = pickRecipient(context);
+    return { slots: { what: context.dice.pick(SCREEN_THINGS), person: recipient.spoken, personStep: recipient.step },
+      calls: [call("take_screenshot", {}), call("send_email", { recipient: recipient.spoken, title: "Screenshot", content: fromStep(0, "path", { format: "Screenshot attached: {}" }) })] };
+  },
+};
+
+export const photo: Intent = {
+  id: "android.photo", domain: "android", functions: ["take_photo"],
+  say: ["take a {shot}", "snap a {shot}", "take a photo with the {camera} camera", "open the {camera} camera and take a picture", "get a {shot} of {subject}"],
+  ask: ["{shot} time!", "quick {shot}"],
+  steps: [["Take a photo with the {canonical} camera", "Capture a picture using the {canonical} camera"]],
+  bind({ dice }: IntentContext) {
+    const front = dice.chance(0.5);
+    const shot = front ? dice.pick(["selfie", "selfie", "front camera photo"]) : dice.pick(["photo", "picture", "pic", "photo"]);
+    return { slots: { shot, camera: front ? dice.pick(["front", "selfie"]) : dice.pick(["back", "rear", "main"]), canonical: front ? "front" : "back",
+      subject: front ? "me" : dice.pick(["the whiteboard", "the sunset", "this receipt", "the parking spot", "the menu"]) },
+    calls: [call("take_photo", { camera: front ? "front" : "back" })] };
+  },
+};
+
+export const webSearch: Intent = {
+  id: "android.web", domain: "android", functions: ["web_search"],
+  say: ["search the web for {query}", "google {query}", "look up {query}", "search online for {query}", "do a web search for {query}", "find out {query}"],
+  ask: ["{query}?", "quick search: {query}", "what does the internet say about {query}?"],
+  steps: [["Search the web for {query}", "Look up {query} online", "Perform a web search for {query}"]],
+  bind({ dice }: IntentContext) {
+    const query = dice.pick(WEB_QUERIES);
+    return { slots: { query }, calls: [call("web_search", { query })] };
+  },
+};
+
+export const doNotDisturb: Intent = {
+  id: "android.dnd", domain: "android", functions: ["enable_do_not_disturb"],
+  say: ["turn {state} do not disturb", "{enable} DND", "switch do not disturb {state}", "{enable} do not disturb mode", "{quiet}"],
+  ask: ["DND {state}", "no notifications for a while please"],
+  steps: [["{Enable} Do Not Disturb mode", "Turn {state} Do Not Disturb"]],
+  bind({ dice }: IntentContext) {
+    const on = dice.chance(0.7);
+    return { slots: { state: on ? "on" : "off", enable: on ? dice.pick(["enable", "activate", "turn on"]) : dice.pick(["disable", "deactivate", "turn off"]),
+      Enable: on ? "Enable" : "Disable",
+      quiet: on ? dice.pick(["silence all notifications", "put my phone on do not disturb", "stop all notifications"]) : dice.pick(["take my phone off do not disturb", "let notifications through again"]) },
+    calls: [call("enable_do_not_disturb", { enabled: on })] };
+  },
+};
+
+export const photoText: Intent = {
+  id: "android.photo-text", domain: "android", functions: ["take_photo", "send_text_message"],
+  say: ["take a {shot} and text it to {person}", "snap a {shot} and send it to {person}"],
+  steps: [["Take a photo with the {canonical} camera"], ["Send the photo to {person} by text message", "Text the photo to {person}"]],
+  bind(context: IntentContext) {
+    const base = photo.bind(context);
+    const person = pickContact(context);
+    return { slots: { ...base.slots, person: person.spoken },
+      calls: [base.calls[0]!, call("send_text_message", { contact_name: person.spoken, message: fromStep(0, "path", { format: "Photo: {}" }) })] };
+  },
+};
+
+const NEARBY = ["coffee shops", "pharmacies", "sushi places", "EV charging stations", "car washes", "gas stations", "ATMs",
+  "pizza places", "urgent care clinics", "dog parks", "bakeries", "hardware stores"];
+
+export const routeWeb: Intent = {
+  id: "android.place-search", domain: "android", functions: ["web_search"],
+  say: ["find {place} near me", "search for {place} nearby", "look up {place} around here"],
+  ask: ["any {place} close by?", "{place} near me?"],
+  steps: [["Search the web for {place} nearby", "Look up {place} online"]],
+  bind({ dice }: IntentContext) {
+    const place = dice.pick(NEARBY);
+    return { slots: { place }, calls: [call("web_search", { query: `${place} nearby` })] };
+  },
+};
+
+export const ANDROID_DEVICE: Intent[] = [volume, volumeExtremes, findFile, printFound, emailFound, brightness, bluetooth, screenshot,
+  screenshotEmail, photo, webSearch, doNotDisturb, photoText, routeWeb];

@@ -1,0 +1,166 @@
+// The composer: turns a step count into one request. It picks intents whose step counts
+// add up, fills them, and joins their clauses the way people chain requests: varied
+// connectors ("then", "after that", "; ", "also"), sometimes out of order ("before you X, Y";
+// "X, but first Y") while the plan stays in execution order, and a register (terse, polite,
+// chatty) plus casual typos on a small fraction. Intents never share pronouns across
+// clauses, so reordering clauses never breaks a reference ("it" stays inside one intent).
+import type { CandidateCall, CandidateRecord } from "../generate/teacher.js";
+import { isArgumentReference } from "../generate/teacher.js";
+import { capitalize, choosePhrase, type Intent, type IntentContext, type Phrase } from "./intent.js";
+import type { Dice } from "./random.js";
+import { addTypos } from "./typos.js";
+
+const CONNECTORS: Array<[string, boolean]> = [ // [text, starts a new sentence]
+  [", then ", false], [" and then ", false], [", and ", false], [" and ", false], [". Then ", true], [". After that, ", true],
+  [", after that ", false], ["; ", false], [", once that's done, ", false], [". Also ", true], [", also ", false], [" then ", false],
+  [". Oh and ", true], [", plus ", false], [". And ", true], [" & ", false], [", next ", false], [". When that's done, ", true]];
+const FINAL_CONNECTORS: Array<[string, boolean]> = [[", and finally ", false], [". Finally, ", true], [", and lastly ", false], [" and then ", false]];
+
+const PREFIXES: Array<[string, boolean]> = [ // [text, makes a question]
+  ["", false], ["", false], ["", false], ["", false], ["please ", false], ["can you ", true], ["could you ", true], ["would you ", true],
+  ["hey, ", false], ["I need you to ", false], ["I want you to ", false], ["go ahead and ", false], ["quick favor: ", false], ["ok so ", false],
+  ["pls ", false], ["hey can you ", true], ["I'd like you to ", false], ["help me ", false], ["yo ", false], ["when you get a sec, ", false],
+  ["could you please ", true], ["can u ", true], ["I'd like to ", false], ["let's ", false], ["need to ", false]];
+const SUFFIXES = ["", "", "", "", "", " please", " pls", " thanks", " for me", ", thanks!", " asap", " real quick", " thx", ", would you"];
+
+const ORDERINGS = ["before you {B}, {A}", "{B}, but first {A}", "{B}, but {A} first", "before {B_ing}, {A}", "{B} after you {A}",
+  "{B} once you {A}", "first {A}, then {B}", "{A} first and then {B}"];
+
+interface Filled {
+  say: Phrase;
+  ask?: Phrase;
+  steps: Phrase[];
+  calls: CandidateCall[];
+  intent: Intent;
+}
+
+/** Picks intents whose step counts sum to `stepCount`, preferring distinct intents. */
+export function pickIntents(intents: readonly Intent[], stepCount: number, dice: Dice): Intent[] | undefined {
+  const chosen: Intent[] = [];
+  let remaining = stepCount;
+  while (remaining > 0) {
+    const fitting = intents.filter((intent) => intent.functions.length <= remaining);
+    if (fitting.length === 0) return undefined;
+    const fresh = fitting.filter((intent) => !chosen.some((other) => other.id === intent.id || other.functions.join() === intent.functions.join()));
+    const intent = dice.pick(fresh.length > 0 ? fresh : fitting);
+    chosen.push(intent);
+    remaining -= intent.functions.length;
+  }
+  return dice.shuffle(chosen);
+}
+
+/** Shifts intent-local step references to positions in the whole plan. */
+function offsetCalls(calls: CandidateCall[], offset: number): CandidateCall[] {
+  return calls.map((call) => ({
+    name: call.name,
+    arguments: Object.fromEntries(Object.entries(call.arguments).map(([key, value]) =>
+      [key, isArgumentReference(value) ? { $ref: { ...value.$ref, step: value.$ref.step + offset } } : value])),
+  }));
+}
+
+function fillIntent(intent: Intent, context: IntentContext): Filled {
+  const { slots, calls } = intent.bind(context);
+  const { dice } = context;
+  return {
+    intent,
+    say: choosePhrase(dice, `${intent.id}.say`, intent.say, slots),
+    ask: intent.ask && intent.ask.length > 0 ? choosePhrase(dice, `${intent.id}.ask`, intent.ask, slots) : undefined,
+    steps: intent.steps.map((variants, index) => choosePhrase(dice, `${intent.id}.step${index}`, variants, slots)),
+    calls,
+  };
+}
+
+/** "check the weather" → "checking the weather" (for "before checking…"). */
+export function gerund(clause: string): string {
+  const [verb = "", ...rest] = clause.split(" ");
+  const irregular: Record<string, string> = { get: "getting", set: "setting", put: "putting", shoot: "shooting", run: "running", dig: "digging",
+    snap: "snapping", map: "mapping", drop: "dropping", plan: "planning", stop: "stopping", grab: "grabbing", pencil: "penciling", see: "seeing" };
+  const base = verb.toLowerCase();
+  const ing = irregular[base] ?? (base.endsWith("ie") ? base.slice(0, -2) + "ying" : base.endsWith("e") && !base.endsWith("ee") ? base.slice(0, -1) + "ing" : base + "ing");
+  return [ing, ...rest].join(" ");
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/\s+([?.!,;:])/g, "$1").replace(/([?.!])[.]/g, "$1").replace(/,,/g, ",").trim();
+}
+
+function wrap(clause: string, dice: Dice, templates: string[]): string {
+  const prefixIndex = Math.floor(dice.next() * PREFIXES.length);
+  const [prefix, question] = PREFIXES[prefixIndex]!;
+  const suffix = dice.pick(SUFFIXES);
+  templates.push(`register#${prefixIndex}`);
+  let text = prefix + clause + suffix;
+  if (question) text += "?";
+  else if (dice.chance(0.5)) text += dice.pick([".", ".", "!"]);
+  return text;
+}
+
+/** One candidate with exactly `stepCount` steps, or undefined when no intents fit. */
+export function composeCandidate(intents: readonly Intent[], stepCount: number, context: IntentContext): CandidateRecord | undefined {
+  const { dice } = context;
+  const picked = pickIntents(intents, stepCount, dice);
+  if (!picked) return undefined;
+  const filled = picked.map((intent) => fillIntent(intent, context));
+  const templates: string[] = [];
+  const steps: string[] = [];
+  const calls: CandidateCall[] = [];
+  for (const part of filled) {
+    calls.push(...offsetCalls(part.calls, steps.length));
+    steps.push(...part.steps.map((step) => capitalize(step.text)));
+    templates.push(...part.steps.map((step) => step.template));
+  }
+
+  let query: string;
+  if (filled.length === 1) {
+    const only = filled[0]!;
+    if (only.ask && dice.chance(0.45)) {
+      query = only.ask.text;
+      templates.push(only.ask.template);
+    } else {
+      query = wrap(only.say.text, dice, templates);
+      templates.push(only.say.template);
+    }
+  } else {
+    // Clauses in execution order; one adjacent pair may be merged out of order.
+    const units = filled.map((part) => part.say.text);
+    templates.push(...filled.map((part) => part.say.template));
+    if (dice.chance(0.25)) {
+      const index = dice.integer(0, units.length - 2);
+      const orderIndex = Math.floor(dice.next() * ORDERINGS.length);
+      const merged = ORDERINGS[orderIndex]!.replace("{A}", units[index]!).replace("{B_ing}", gerund(units[index + 1]!)).replace("{B}", units[index + 1]!);
+      units.splice(index, 2, merged);
+      templates.push(`order#${orderIndex}`);
+    }
+    const first = filled[0]!;
+    let text: string;
+    let question = false;
+    if (first.ask && units[0] === first.say.text && dice.chance(0.15)) {
+      // Opening with a question: "wx paris? Also text Mom that I'm on my way"
+      const ask = /[?.!]$/.test(first.ask.text) ? first.ask.text : first.ask.text + ".";
+      text = ask + dice.pick([" Also ", " And ", " Then ", " After that, ", " "]) + units[1]!;
+      templates.push(first.ask.template, "opener:ask");
+      units.splice(0, 2);
+    } else {
+      const opening = wrap(units.shift()!, dice, templates);
+      question = opening.endsWith("?");
+      text = opening.replace(/[.!?]$/, "");
+    }
+    units.forEach((unit, index) => {
+      const last = index === units.length - 1 && units.length >= 2;
+      const [connector, sentence] = last && dice.chance(0.5) ? dice.pick(FINAL_CONNECTORS) : dice.pick(CONNECTORS);
+      templates.push(`connector:${connector.trim() || "space"}`);
+      text += connector + (sentence ? capitalize(unit) : unit);
+    });
+    if (question) text += "?";
+    else if (dice.chance(0.5)) text += dice.pick([".", ".", "!", " thanks", ", thx"]);
+    query = text;
+  }
+  query = tidy(query);
+  query = dice.chance(0.7) ? capitalize(query) : query;
+  if (dice.chance(0.06)) {
+    query = addTypos(query, dice);
+    templates.push("typo");
+  }
+  const domains = [...new Set(picked.map((intent) => intent.domain))];
+  return { query, steps, calls, templates: [...new Set(templates)], domains };
+}

@@ -1,0 +1,70 @@
+// An intent is one thing a person asks for, producing one or more plan steps (an
+// "implicit" intent like "email the Q3 report to Dana" needs search_files, then
+// send_email). It is written as phrasing lists with {slot} holes plus a function that
+// picks slot values and builds the calls. The composer (compose.ts) joins intents into
+// multi-step requests; this file only defines the shape and the filling helpers.
+import type { CandidateCall } from "../generate/teacher.js";
+import type { Dice } from "./random.js";
+import type { Clock } from "./spoken.js";
+
+export interface IntentContext {
+  dice: Dice;
+  now: Clock;
+}
+
+export type Slots = Record<string, string>;
+
+export interface IntentBinding {
+  slots: Slots;
+  /** One call per step; ArgumentReference steps are local to this intent (0 = its first call). */
+  calls: CandidateCall[];
+}
+
+export interface Intent {
+  /** Stable id, used as the template id prefix ("android.print-found"). */
+  id: string;
+  domain: string;
+  /** The functions it calls, in execution order (its step count is this length). */
+  functions: readonly string[];
+  /** Verb phrases that fit after "please", "can you", "before you": "check the weather in {city}". */
+  say: readonly string[];
+  /** Whole utterances for when the intent is the request or opens it: "wx {city}?". */
+  ask?: readonly string[];
+  /** Per step, the paper-style step phrasings: "Check the weather forecast for {city}". */
+  steps: ReadonlyArray<readonly string[]>;
+  bind(context: IntentContext): IntentBinding;
+}
+
+export interface Phrase {
+  text: string;
+  /** "android.weather.say#3" */
+  template: string;
+}
+
+/** Fills {slot} holes; an unknown slot is a programming error, so it throws. */
+export function fill(template: string, slots: Slots): string {
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = slots[name];
+    if (value === undefined) throw new Error(`template '${template}' uses unknown slot {${name}}`);
+    return value;
+  });
+}
+
+export function choosePhrase(dice: Dice, key: string, variants: readonly string[], slots: Slots): Phrase {
+  const index = Math.floor(dice.next() * variants.length);
+  return { text: fill(variants[index]!, slots), template: `${key}#${index}` };
+}
+
+/** Capitalises the first letter ("Find the presentation…"). */
+export function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+}
+
+export function call(name: string, args: Record<string, unknown>): CandidateCall {
+  return { name, arguments: args };
+}
+
+/** A reference to an earlier call's result (see ArgumentReference). */
+export function fromStep(step: number, field: string, extra: { pick?: "first" | "cheapest"; format?: string } = {}) {
+  return { $ref: { step, field, ...extra } };
+}

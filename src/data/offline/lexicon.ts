@@ -1,0 +1,147 @@
+// Slot fillers. Everything a call names (contacts, files, devices, cities, products,
+// titles) comes from the simulated device's world so that generated calls succeed there;
+// free-text slots (news topics, messages, event titles) are lists written here. Each
+// world entry gets the several names people actually use for it ("the Q3 report", "my
+// boarding pass", "the projector").
+import { DOCUMENTS } from "../../functions/device/world/documents.js";
+import { BLUETOOTH_DEVICES, CAST_DEVICES, CONTACTS, NEW_CONTACTS } from "../../functions/device/world/people.js";
+import { CITIES, COUNTRIES, CURRENCIES } from "../../functions/device/world/places.js";
+import { COUPONS, PRODUCTS } from "../../functions/device/world/products.js";
+import { TITLES } from "../../functions/device/world/titles.js";
+
+export { BLUETOOTH_DEVICES, CAST_DEVICES, CITIES, CONTACTS, COUNTRIES, COUPONS, CURRENCIES, DOCUMENTS, NEW_CONTACTS, PRODUCTS, TITLES };
+
+/** How people refer to a file, and the search query that finds it. */
+export interface SpokenDocument {
+  names: string[];
+  query: string;
+  path: string;
+}
+
+// [file name fragment, search query, spoken names…]
+const DOCUMENT_NAMES: Array<[string, string, ...string[]]> = [
+  ["Q3_financial_report", "Q3 financial report", "Q3 report", "Q3 financial report", "third quarter financial report", "quarterly report for Q3"],
+  ["Q2_financial_report", "Q2 financial report", "Q2 report", "Q2 financials", "second quarter report"],
+  ["annual_budget_2027", "annual budget", "annual budget", "2027 budget spreadsheet", "budget for next year"],
+  ["marketing_strategy_2027", "marketing strategy", "marketing strategy deck", "marketing strategy presentation"],
+  ["product_launch_presentation", "product launch presentation", "product launch presentation", "launch deck", "product launch slides"],
+  ["investor_pitch_deck", "investor pitch deck", "pitch deck", "investor deck", "investor pitch"],
+  ["sales_kickoff_slides", "sales kickoff slides", "sales kickoff slides", "kickoff deck"],
+  ["invoice_acme_corp", "invoice acme", "Acme invoice", "invoice for Acme Corp"],
+  ["invoice_globex", "invoice globex", "Globex invoice", "November invoice for Globex"],
+  ["invoice_initech", "invoice initech", "Initech invoice", "September invoice"],
+  ["resume_john_smith", "resume john smith", "John Smith's resume", "John's CV"],
+  ["Maria_Garcia_CV", "Maria Garcia CV", "Maria Garcia's CV", "Maria's resume"],
+  ["cover_letter_google", "cover letter google", "cover letter for Google", "Google cover letter"],
+  ["boarding_pass_SFO_JFK", "boarding pass SFO JFK", "boarding pass", "boarding pass for New York", "SFO to JFK boarding pass"],
+  ["boarding-pass-LHR-CDG", "boarding pass LHR CDG", "Paris boarding pass", "boarding pass for the Paris flight"],
+  ["meeting_notes_2026-11-20", "meeting notes", "meeting notes", "notes from last week's meeting"],
+  ["team_standup_notes", "standup notes", "standup notes", "team standup notes"],
+  ["board_meeting_minutes_october", "board meeting minutes", "board meeting minutes", "minutes from the October board meeting"],
+  ["project_phoenix_proposal", "project phoenix proposal", "Project Phoenix proposal", "project proposal", "Phoenix proposal"],
+  ["employee_handbook_2026", "employee handbook", "employee handbook", "staff handbook"],
+  ["apartment_lease_agreement", "lease agreement", "lease agreement", "apartment lease", "rental contract"],
+  ["nda_contoso_signed", "nda contoso", "signed NDA", "Contoso NDA"],
+  ["tax_return_2025", "tax return", "tax return", "2025 tax return", "taxes from last year"],
+  ["medical_insurance_card", "insurance card", "insurance card", "medical insurance card", "health insurance card"],
+  ["passport_scan", "passport scan", "passport scan", "scan of my passport"],
+  ["wedding_guest_list", "wedding guest list", "wedding guest list", "guest list"],
+  ["monthly_expenses_november", "expenses november", "November expenses", "expense sheet", "monthly expenses spreadsheet"],
+  ["customer_survey_results", "customer survey results", "customer survey results", "survey results"],
+  ["research_paper_draft", "research paper draft", "research paper draft", "draft of my paper"],
+  ["thesis_final_version", "thesis final", "thesis", "final version of my thesis"],
+  ["recipe_lasagna", "lasagna recipe", "lasagna recipe", "recipe for lasagna"],
+  ["ProjectTimeline", "project timeline", "project timeline", "timeline for the project"],
+  ["hotel_reservation_paris", "hotel reservation paris", "Paris hotel reservation", "hotel booking confirmation"],
+  ["concert_tickets_coldplay", "coldplay tickets", "Coldplay tickets", "concert tickets"],
+  ["car_rental_receipt", "car rental receipt", "car rental receipt", "rental car receipt"],
+  ["amazon_order_receipt", "amazon receipt", "Amazon receipt", "Amazon order receipt"],
+  ["user_manual_dishwasher", "dishwasher manual", "dishwasher manual", "user manual for the dishwasher"],
+  ["family_vacation_hawaii", "hawaii vacation", "Hawaii vacation photo", "family photo from Hawaii"],
+  ["whiteboard_brainstorm", "whiteboard brainstorm", "whiteboard photo", "brainstorm whiteboard picture"],
+];
+
+export const SPOKEN_DOCUMENTS: SpokenDocument[] = DOCUMENT_NAMES.flatMap(([fragment, query, ...names]) => {
+  const document = DOCUMENTS.find((candidate) => candidate.path.includes(fragment));
+  return document ? [{ names, query, path: document.path }] : [];
+});
+
+/** Contacts by the names people use: full name, first name, or "Mom". */
+export const CONTACT_NAMES = CONTACTS.map((contact) => ({
+  ...contact,
+  spoken: contact.name.includes(" ") && !contact.name.startsWith("Dr.") ? [contact.name, contact.name.split(" ")[0]!] : [contact.name],
+}));
+
+export interface SpokenDevice {
+  name: string;
+  spoken: string[];
+}
+
+export const SPOKEN_BLUETOOTH: SpokenDevice[] = BLUETOOTH_DEVICES.map((device) => {
+  const lower = device.name.toLowerCase();
+  const spoken = [device.name, `my ${lower}`];
+  if (device.kind === "projector") spoken.push(lower.includes("conference") ? "the conference room projector" : "the office projector");
+  if (device.kind === "car") spoken.push("my car", "the car stereo");
+  if (device.kind === "printer") spoken.push(lower.includes("hp") ? "the HP printer" : "the Canon printer");
+  if (device.kind === "earbuds" || device.kind === "headphones") spoken.push(`my ${device.name.split(" ").slice(0, 2).join(" ")}`);
+  return { name: device.name, spoken };
+});
+
+export const NEWS_TOPICS = ["artificial intelligence", "AI regulation", "the stock market", "Jensen Huang", "Nvidia", "climate change",
+  "the Premier League", "the elections", "SpaceX", "Bitcoin", "crypto", "Taylor Swift", "electric cars", "the NBA playoffs",
+  "inflation", "the World Cup", "Apple's new iPhone", "interest rates", "the housing market", "renewable energy", "the Olympics",
+  "Formula 1", "the tech layoffs", "OpenAI", "quantum computing", "the weather in Europe", "local restaurants", "space exploration",
+  "cybersecurity", "the Oscars", "Tesla", "healthcare reform", "video games", "the housing crisis", "remote work"];
+
+/** [spoken language, ISO 639-1 code]. */
+export const LANGUAGES: Array<[string, string]> = [["English", "en"], ["Spanish", "es"], ["French", "fr"], ["German", "de"],
+  ["Italian", "it"], ["Japanese", "ja"], ["Portuguese", "pt"], ["Chinese", "zh"], ["Korean", "ko"], ["Dutch", "nl"]];
+
+export const VIDEO_TOPICS = ["how to tie a tie", "lofi hip hop", "sourdough bread recipe", "Python tutorial for beginners",
+  "guitar lessons for beginners", "funny cat videos", "iPhone review", "yoga for beginners", "how to change a tire",
+  "Taylor Swift live", "home workout no equipment", "how to fold a fitted sheet", "chess openings", "Japanese cooking",
+  "relaxing rain sounds", "React hooks explained", "Minecraft building tips", "Messi best goals", "how to make cold brew",
+  "piano covers", "budget travel tips", "stand up comedy", "knitting for beginners", "the Dune trailer", "TED talks on productivity"];
+
+export const WEB_QUERIES = ["best Italian restaurants nearby", "how tall is the Eiffel Tower", "symptoms of the flu",
+  "cheap flights to Tokyo", "how to get rid of hiccups", "population of Canada", "who won the game last night",
+  "how many cups in a liter", "opening hours of the DMV", "best budget laptops 2026", "how to remove a red wine stain",
+  "what time does Costco close", "meaning of serendipity", "pharmacies open now", "how to unclog a drain",
+  "the capital of Australia", "today's stock market", "easy vegetarian dinner recipes", "how to renew a passport",
+  "best hiking trails near me", "is it safe to eat raw cookie dough", "exchange rate dollar to euro", "nearest gas station",
+  "how to say thank you in Japanese", "when is daylight saving time", "dog friendly cafes", "how long to boil an egg"];
+
+export const PLACES = ["the airport", "the office", "home", "work", "Central Park", "the train station", "downtown",
+  "the nearest hospital", "Union Station", "the mall", "Golden Gate Park", "my hotel", "the stadium", "the library",
+  "Times Square", "the beach", "the university campus", "Main Street", "the farmers market", "my gym", "the city center",
+  "the museum of modern art", "Pier 39", "the zoo", "the convention center"];
+
+/** [spoken travel mode, mode argument]. */
+export const TRAVEL_MODES: Array<[string, "driving" | "walking" | "bicycling" | "transit"]> = [
+  ["", "driving"], ["", "driving"], ["driving", "driving"], ["by car", "driving"], ["walking", "walking"], ["on foot", "walking"],
+  ["by bike", "bicycling"], ["cycling", "bicycling"], ["biking", "bicycling"],
+  ["by public transport", "transit"], ["by transit", "transit"], ["by bus", "transit"], ["by train", "transit"], ["on the subway", "transit"]];
+
+export const TEXT_MESSAGES = ["I'm running 10 minutes late", "on my way", "can you pick up milk on the way home?",
+  "happy birthday!", "call me when you're free", "the meeting moved to 3", "I'll be home for dinner", "don't forget the keys",
+  "thanks for today", "are we still on for tonight?", "I landed safely", "love you", "can we reschedule?", "running late, start without me",
+  "the kids are asleep", "what time is the game?", "see you at the gym", "grab me a coffee please", "good luck with the interview!",
+  "I left the report on your desk", "let's grab lunch tomorrow", "the package arrived", "I'm outside", "traffic is terrible, sorry"];
+
+export const EMAIL_SUBJECTS = ["project update", "meeting tomorrow", "invoice question", "weekend plans", "quick favor",
+  "follow-up from today", "vacation request", "budget review", "happy birthday", "dinner on Friday", "the contract",
+  "schedule change", "thank you", "interview feedback", "team offsite", "lunch next week"];
+
+export const EMAIL_BODIES = ["I'll send the slides by end of day", "can we move our call to Thursday", "thanks for your help yesterday",
+  "please review the attached numbers", "I'm out of office next week", "the client approved the budget",
+  "let me know if Friday works", "see you at the offsite", "I've booked the conference room", "congrats on the launch"];
+
+export const EVENT_TITLES = ["dentist appointment", "team standup", "lunch with Sarah", "project review", "gym session",
+  "parent-teacher meeting", "call with the bank", "doctor's appointment", "haircut", "yoga class", "1:1 with my manager",
+  "budget meeting", "date night", "book club", "car service", "flight to Paris", "quarterly planning", "coffee with David",
+  "birthday party", "job interview", "piano lesson", "vet appointment", "sprint planning", "client demo"];
+
+export const TIMER_LABELS = ["wake up", "pasta", "laundry", "medicine", "meeting", "workout", "pick up the kids", "nap",
+  "take out the trash", "call mom", "pizza", "leave for the airport", "standup", "tea", "study break"];
+
+export const SEARCH_TOPICS = ["presentation", "invoice", "meeting notes", "report", "contract", "receipt", "spreadsheet", "resume"];

@@ -1,0 +1,210 @@
+// The LLM teacher (paper, section 3.2): an OpenAI-compatible model proposes (query, plan, calls)
+// candidates in three stages per batch of positions (see batches.ts):
+//   1. with the functions as docstrings, K diverse requests needing exactly N steps (high temperature);
+//   2. per request, the plan in the paper's step style plus one call (name + arguments) per step;
+//   3. unless validation is off, the same model judges each pair against the paper's two criteria.
+// Dropped candidates are counted by reason in `stats`. A candidate whose plan has the wrong number
+// of steps or names a function that does not exist is dropped before the judge (criterion 1 checked
+// for free). Everything else — argument schemas, running the calls, dedup, appending — is the
+// pipeline's quality gate, so LLM and offline candidates are judged the same way.
+//
+// Candidates are yielded as soon as they pass, not in position order, so a kill -9 loses only the
+// requests in flight. Permanent API failures (bad key, unknown model, retries exhausted) end the
+// stream with their error: what already passed is on disk and a re-run resumes.
+import type { FunctionSet } from "../../functions/index.js";
+import { ChatClient, MalformedReplyError, type ChatClientOptions, type ChatUsage } from "../../util/chat-client.js";
+import { InputError } from "../../errors.js";
+import type { CandidateRecord, GenerationRequest, Teacher } from "../generate/teacher.js";
+import { mixSeed, planBatches, type TeacherBatch } from "./batches.js";
+import { judgePrompt, judgeReplySchema, planPrompt, planReplySchema, requestsPrompt, requestsReplySchema } from "./prompts.js";
+
+export interface LlmTeacherOptions {
+  client: ChatClient;
+  /** Run stage 3 (the LLM judge). Default true; `--no-validate` turns it off. */
+  validate?: boolean;
+  /** K: requests asked for per prompt. Default 5. */
+  requestsPerPrompt?: number;
+  /** Temperature of stage 1; high for variety, as in the paper. Default 1.0. */
+  temperature?: number;
+  /** Temperature of stage 2 (plans). Default 0.3. The judge always runs at 0. */
+  planTemperature?: number;
+  /** Batches worked on at once. Default 2; the client's concurrency bounds the HTTP requests. */
+  lookahead?: number;
+}
+
+export type DropReason = "malformed reply" | "wrong step count" | "unknown function" | "judged invalid" | "duplicate request";
+
+export interface LlmTeacherStats {
+  prompts: number;        // stage-1 prompts answered
+  proposed: number;       // requests received in stage 1 (used ones)
+  yielded: number;        // candidates handed to the pipeline
+  dropped: Record<DropReason, number>;
+  /** A few judge reasons for invalid pairs, for the summary. */
+  invalidExamples: string[];
+}
+
+export class LlmTeacher implements Teacher {
+  readonly name: string;
+  readonly stats: LlmTeacherStats = {
+    prompts: 0, proposed: 0, yielded: 0, invalidExamples: [],
+    dropped: { "malformed reply": 0, "wrong step count": 0, "unknown function": 0, "judged invalid": 0, "duplicate request": 0 },
+  };
+  private readonly client: ChatClient;
+  private readonly settings: Required<Omit<LlmTeacherOptions, "client">>;
+
+  private constructor(options: LlmTeacherOptions) {
+    this.client = options.client;
+    this.name = `openai:${options.client.model}`;
+    this.settings = {
+      validate: options.validate ?? true, requestsPerPrompt: options.requestsPerPrompt ?? 5,
+      temperature: options.temperature ?? 1.0, planTemperature: options.planTemperature ?? 0.3, lookahead: options.lookahead ?? 2,
+    };
+  }
+
+  static create(options: LlmTeacherOptions): LlmTeacher {
+    return new LlmTeacher(options);
+  }
+
+  /** Token totals and retry/repair counts of every request this teacher sent. */
+  get usage(): ChatUsage { return this.client.usage; }
+
+  async *generate(request: GenerationRequest, signal?: AbortSignal): AsyncIterable<CandidateRecord> {
+    const stepCounts = request.stepCounts.slice(0, request.count);
+    const batches = planBatches({ seed: request.seed, stepCounts, perPrompt: this.settings.requestsPerPrompt, functionNames: request.functions.names });
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const context: BatchContext = {
+      functions: request.functions, docstrings: request.functions.toDocstrings(), now: request.now ?? "2026-11-25T09:00",
+      signal: controller.signal, validate: this.settings.validate && request.validate !== false,
+    };
+
+    const ready: CandidateRecord[] = [];
+    let wake: (() => void) | undefined;
+    let failure: { error: unknown } | undefined;
+    let next = 0;
+    let running = 0;
+    const launch = () => {
+      while (running < this.settings.lookahead && next < batches.length && !failure && !controller.signal.aborted) {
+        const batch = batches[next++]!;
+        running++;
+        this.runBatch(batch, context, (candidate) => { ready.push(candidate); wake?.(); })
+          .catch((error: unknown) => { failure ??= { error }; })
+          .finally(() => { running--; launch(); wake?.(); });
+      }
+    };
+    try {
+      launch();
+      for (;;) {
+        if (failure) throw failure.error;
+        if (ready.length > 0) {
+          this.stats.yielded++;
+          yield ready.shift()!;
+          continue;
+        }
+        if (running === 0 && next >= batches.length) return;
+        signal?.throwIfAborted();
+        await new Promise<void>((resolve) => { wake = resolve; });
+        wake = undefined;
+      }
+    } finally {
+      // The consumer stopped (enough records, an error, or a kill): stop the requests in flight.
+      signal?.removeEventListener("abort", onAbort);
+      controller.abort();
+    }
+  }
+
+  private async runBatch(batch: TeacherBatch, context: BatchContext, emit: (candidate: CandidateRecord) => void): Promise<void> {
+    const proposal = await this.skipMalformed(() => this.client.completeJson(
+      requestsPrompt({ docstrings: context.docstrings, count: batch.positions.length, steps: batch.steps, focus: batch.focus, now: context.now }),
+      requestsReplySchema,
+      { temperature: this.settings.temperature, seed: batch.seed, signal: context.signal },
+    ));
+    if (!proposal) return;
+    this.stats.prompts++;
+    const seen = new Set<string>();
+    const queries: string[] = [];
+    for (const query of proposal.requests.map((text) => text.trim())) {
+      const key = query.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      if (seen.has(key)) this.stats.dropped["duplicate request"]++;
+      else if (queries.length < batch.positions.length) queries.push(query);
+      seen.add(key);
+    }
+    this.stats.proposed += queries.length;
+    await Promise.all(queries.map(async (query, index) => {
+      const candidate = await this.candidateFor(query, batch, mixSeed(batch.seed, index + 1), context);
+      if (candidate) emit(candidate);
+    }));
+  }
+
+  private async candidateFor(query: string, batch: TeacherBatch, seed: number, context: BatchContext): Promise<CandidateRecord | undefined> {
+    const plan = await this.skipMalformed(() => this.client.completeJson(
+      planPrompt({ docstrings: context.docstrings, query, steps: batch.steps }),
+      planReplySchema,
+      { temperature: this.settings.planTemperature, seed, signal: context.signal },
+    ));
+    if (!plan) return undefined;
+    if (plan.steps.length !== batch.steps) return this.drop("wrong step count");
+    if (plan.steps.some((step) => !context.functions.has(step.function))) return this.drop("unknown function");
+    const candidate: CandidateRecord = {
+      query,
+      steps: plan.steps.map((step) => step.step.trim()),
+      calls: plan.steps.map((step) => ({ name: step.function, arguments: step.arguments })),
+    };
+    if (!context.validate) return candidate;
+    const verdict = await this.skipMalformed(() => this.client.completeJson(
+      judgePrompt({ docstrings: context.docstrings, query, steps: candidate.steps, calls: candidate.calls }),
+      judgeReplySchema,
+      { temperature: 0, seed, signal: context.signal },
+    ));
+    if (!verdict) return undefined;
+    if (!verdict.valid) {
+      if (this.stats.invalidExamples.length < 5) this.stats.invalidExamples.push(`${query} → ${verdict.reason}`);
+      return this.drop("judged invalid");
+    }
+    return candidate;
+  }
+
+  /** A reply still malformed after the client's one repair costs this position only. */
+  private async skipMalformed<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof MalformedReplyError) return this.drop("malformed reply");
+      throw error;
+    }
+  }
+
+  private drop(reason: DropReason): undefined {
+    this.stats.dropped[reason]++;
+    return undefined;
+  }
+}
+
+interface BatchContext { functions: FunctionSet; docstrings: string; now: string; signal: AbortSignal; validate: boolean }
+
+export interface LlmTeacherSpecOptions extends Omit<ChatClientOptions, "model" | "baseURL">, Omit<LlmTeacherOptions, "client"> {
+  baseURL?: string;
+}
+
+export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+export const DEFAULT_API_KEY_ENV = "OPENAI_API_KEY";
+
+/** Builds the teacher for a CLI spec "openai:MODEL" (the model name may itself contain ':', as Ollama's do). */
+export function createLlmTeacher(spec: string, options: LlmTeacherSpecOptions = {}): LlmTeacher {
+  const match = /^openai:(.+)$/.exec(spec);
+  if (!match) throw new InputError(`unknown LLM teacher '${spec}'`, { hint: "Write it as openai:MODEL, e.g. --teacher openai:gpt-4o or --teacher openai:qwen2.5:7b for Ollama." });
+  const { validate, requestsPerPrompt, temperature, planTemperature, lookahead, ...clientOptions } = options;
+  const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
+  // A named variable must be set; OPENAI_API_KEY is only required by OpenAI itself, since local
+  // servers (llama.cpp, vLLM, Ollama) accept any key.
+  const keyFromDefault = options.apiKey === undefined && options.apiKeyEnv === undefined
+    && (process.env[DEFAULT_API_KEY_ENV] !== undefined || baseURL === DEFAULT_BASE_URL);
+  const client = ChatClient.create({
+    ...clientOptions,
+    model: match[1]!,
+    baseURL,
+    apiKeyEnv: keyFromDefault ? DEFAULT_API_KEY_ENV : options.apiKeyEnv,
+  });
+  return LlmTeacher.create({ client, validate, requestsPerPrompt, temperature, planTemperature, lookahead });
+}

@@ -1,0 +1,224 @@
+// Our byte-level BPE tokenizer for models trained from scratch, stored in GGUF as a llama.cpp
+// "gpt2" vocabulary with tokenizer.ggml.pre = "gpt-2". encode() reproduces llama.cpp's
+// tokenization of that vocabulary (special tokens parsed, no BOS); the agreement test checks it
+// against node-llama-cpp on 1000 strings.
+// Id layout: special tokens first (in SPECIAL_TOKENS order), then the 256 bytes in byte order,
+// then one token per learned merge. BOS and padding are the EOS token (<|end|>), as GPT-2 uses
+// <|endoftext|> for all three; add_bos_token is false.
+import { readFileSync } from "node:fs";
+import { FileFormatError, InputError } from "../../errors.js";
+import { writeFileAtomic } from "../../util/atomic.js";
+import { ProgressBar } from "../../util/progress.js";
+import { END, SPECIAL_TOKENS } from "../../plan/tokens.js";
+import type { GgufFile } from "../gguf/reader.js";
+import type { GgufEntry } from "../gguf/types.js";
+import { BYTE_TO_CHAR, byteEncode, pushTokenBytes } from "./byte-level.js";
+import { BpeMerger } from "./bpe-merge.js";
+import { learnMerges } from "./bpe-train.js";
+import { gpt2Split, partitionSpecial, specialOrder } from "./pretokenize.js";
+import type { Tokenizer } from "./tokenizer.js";
+
+/** llama_token_type values stored in tokenizer.ggml.token_type. */
+export const TOKEN_TYPE = { NORMAL: 1, UNKNOWN: 2, CONTROL: 3, USER_DEFINED: 4, BYTE: 6 } as const;
+const SPECIAL_TYPES = new Set<number>([TOKEN_TYPE.UNKNOWN, TOKEN_TYPE.CONTROL, TOKEN_TYPE.USER_DEFINED]);
+export const PRE_TOKENIZER = "gpt-2";
+
+export interface BpeTrainOptions {
+  /** Total vocabulary size including special and byte tokens (default 4096). */
+  vocabSize?: number;
+  specialTokens?: string[];
+  /** Token used for EOS/BOS/padding (default <|end|>; must be one of specialTokens). */
+  eosToken?: string;
+  /** Pairs seen fewer times than this are never merged (default 2); a small corpus yields a smaller vocabulary. */
+  minFrequency?: number;
+  progress?: boolean;
+}
+
+export interface BpeData {
+  tokens: string[];
+  tokenTypes: number[];
+  merges: string[];
+  eosId: number;
+  bosId: number;
+  paddingId: number;
+}
+
+// ignoreBOM: a leading U+FEFF is text like any other and must survive decode(encode(s)).
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+export class BpeTokenizer implements Tokenizer {
+  private readonly textToId = new Map<string, number>();
+  private readonly specials: Array<{ text: string; id: number }>;
+  private readonly merger: BpeMerger;
+
+  private constructor(private readonly data: BpeData) {
+    data.tokens.forEach((text, id) => {
+      if (!this.textToId.has(text)) this.textToId.set(text, id);
+    });
+    this.specials = specialOrder(data.tokens.flatMap((text, id) => (SPECIAL_TYPES.has(data.tokenTypes[id]!) ? [{ text, id }] : [])));
+    this.merger = new BpeMerger(new Map(data.merges.map((merge, rank) => [merge, rank])));
+  }
+
+  static fromData(data: BpeData, source = "tokenizer data"): BpeTokenizer {
+    const { tokens, tokenTypes, merges } = data;
+    if (tokenTypes.length !== tokens.length) throw new FileFormatError(source, `${tokens.length} tokens but ${tokenTypes.length} token types`);
+    for (const [field, id] of [["eos", data.eosId], ["bos", data.bosId], ["padding", data.paddingId]] as const) {
+      if (!Number.isInteger(id) || id < 0 || id >= tokens.length) throw new FileFormatError(source, `${field} token id ${id} is outside the ${tokens.length}-token vocabulary`);
+    }
+    merges.forEach((merge, rank) => {
+      if (merge.indexOf(" ", 1) < 0) throw new FileFormatError(source, `merge #${rank} "${merge}" is not "left right"`);
+    });
+    return new BpeTokenizer(data);
+  }
+
+  static train(corpus: Iterable<string>, options: BpeTrainOptions = {}): BpeTokenizer {
+    const specialTokens = options.specialTokens ?? SPECIAL_TOKENS;
+    const vocabSize = options.vocabSize ?? 4096;
+    const eosToken = options.eosToken ?? END;
+    if (new Set(specialTokens).size !== specialTokens.length) throw new InputError("special tokens contain duplicates");
+    const eosId = specialTokens.indexOf(eosToken);
+    if (eosId < 0) throw new InputError(`EOS token "${eosToken}" is not a special token`, { hint: `special tokens: ${specialTokens.join(", ")}` });
+    const minimum = specialTokens.length + 256;
+    if (!Number.isInteger(vocabSize) || vocabSize < minimum) {
+      throw new InputError(`vocabSize ${vocabSize} is too small`, { hint: `it must be at least ${minimum}: ${specialTokens.length} special tokens + 256 bytes` });
+    }
+    const specials = specialOrder(specialTokens.map((text, id) => ({ text, id })));
+    const wordCounts = new Map<string, number>();
+    for (const text of corpus) {
+      for (const fragment of partitionSpecial(text, specials)) {
+        if (!("text" in fragment)) continue;
+        for (const word of gpt2Split(fragment.text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      }
+    }
+    const tokenTexts = [...specialTokens, ...BYTE_TO_CHAR];
+    const byteBase = specialTokens.length;
+    const words: number[][] = [];
+    const counts: number[] = [];
+    for (const [word, count] of [...wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      words.push(Array.from(Buffer.from(word, "utf8"), (byte) => byteBase + byte));
+      counts.push(count);
+    }
+    const bar = new ProgressBar({ total: vocabSize, label: "bpe", unit: "tok", enabled: options.progress ?? false });
+    bar.resumeFrom(tokenTexts.length);
+    const learned = learnMerges(words, counts, tokenTexts, vocabSize, options.minFrequency ?? 2, (tokens) => bar.update(tokens));
+    bar.finish();
+    const tokenTypes = tokenTexts.map((_, id) => (id < byteBase ? TOKEN_TYPE.CONTROL : TOKEN_TYPE.NORMAL));
+    const merges = learned.map((merge) => `${tokenTexts[merge.left]} ${tokenTexts[merge.right]}`);
+    return new BpeTokenizer({ tokens: tokenTexts, tokenTypes, merges, eosId, bosId: eosId, paddingId: eosId });
+  }
+
+  get vocabSize(): number {
+    return this.data.tokens.length;
+  }
+  get eosId(): number {
+    return this.data.eosId;
+  }
+  get bosId(): number {
+    return this.data.bosId;
+  }
+  get tokens(): readonly string[] {
+    return this.data.tokens;
+  }
+  get merges(): readonly string[] {
+    return this.data.merges;
+  }
+
+  encode(text: string): number[] {
+    const ids: number[] = [];
+    for (const fragment of partitionSpecial(text, this.specials)) {
+      if (!("text" in fragment)) {
+        ids.push(fragment.special);
+        continue;
+      }
+      for (const word of gpt2Split(fragment.text)) {
+        for (const symbol of this.merger.mergeWord(byteEncode(word))) {
+          const id = this.textToId.get(symbol);
+          if (id !== undefined) {
+            ids.push(id);
+            continue;
+          }
+          // llama.cpp's fallback: look up each byte of the symbol's UTF-8 as a one-byte token.
+          for (const byte of Buffer.from(symbol, "utf8")) {
+            const byteId = byte < 0x80 ? this.textToId.get(String.fromCharCode(byte)) : undefined;
+            if (byteId !== undefined) ids.push(byteId);
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  decode(ids: readonly number[]): string {
+    const bytes: number[] = [];
+    for (const id of ids) {
+      const text = this.data.tokens[id];
+      if (text === undefined) throw new InputError(`token id ${id} is outside the vocabulary (0…${this.vocabSize - 1})`);
+      if (SPECIAL_TYPES.has(this.data.tokenTypes[id]!)) for (const byte of Buffer.from(text, "utf8")) bytes.push(byte);
+      else pushTokenBytes(text, bytes);
+    }
+    return decoder.decode(new Uint8Array(bytes));
+  }
+
+  tokenId(text: string): number {
+    const id = this.textToId.get(text);
+    if (id !== undefined) return id;
+    const special = this.specials.map((item) => item.text);
+    throw new InputError(`"${text}" is not a token of this vocabulary`, {
+      hint: `special tokens: ${special.slice(0, 10).join(", ")}${special.length > 10 ? `, … (${special.length})` : ""}`,
+    });
+  }
+
+  /** The tokenizer.ggml.* entries of a llama.cpp gpt2 vocabulary. */
+  ggufMetadata(): GgufEntry[] {
+    const { tokens, tokenTypes, merges, bosId, eosId, paddingId } = this.data;
+    return [
+      { key: "tokenizer.ggml.model", type: "string", value: "gpt2" },
+      { key: "tokenizer.ggml.pre", type: "string", value: PRE_TOKENIZER },
+      { key: "tokenizer.ggml.tokens", type: "array", itemType: "string", value: tokens },
+      { key: "tokenizer.ggml.token_type", type: "array", itemType: "int32", value: tokenTypes },
+      { key: "tokenizer.ggml.merges", type: "array", itemType: "string", value: merges },
+      { key: "tokenizer.ggml.bos_token_id", type: "uint32", value: bosId },
+      { key: "tokenizer.ggml.eos_token_id", type: "uint32", value: eosId },
+      { key: "tokenizer.ggml.padding_token_id", type: "uint32", value: paddingId },
+      { key: "tokenizer.ggml.add_bos_token", type: "bool", value: false },
+      { key: "tokenizer.ggml.add_eos_token", type: "bool", value: false },
+    ];
+  }
+
+  static fromGguf(file: GgufFile): BpeTokenizer {
+    const model = file.getString("tokenizer.ggml.model");
+    const hint = "use LlamaVocabTokenizer for other vocabularies: it tokenizes through llama.cpp itself";
+    if (model !== "gpt2") throw new FileFormatError(file.path, `tokenizer.ggml.model is "${model}"; BpeTokenizer reads only "gpt2"`, { hint });
+    const pre = file.has("tokenizer.ggml.pre") ? file.getString("tokenizer.ggml.pre") : "(missing)";
+    if (pre !== PRE_TOKENIZER) throw new FileFormatError(file.path, `tokenizer.ggml.pre is "${pre}"; BpeTokenizer reproduces only "${PRE_TOKENIZER}"`, { hint });
+    const tokens = file.getStringArray("tokenizer.ggml.tokens");
+    const eosId = file.getNumber("tokenizer.ggml.eos_token_id");
+    const id = (key: string) => (file.has(key) ? file.getNumber(key) : eosId);
+    return BpeTokenizer.fromData({
+      tokens,
+      tokenTypes: file.has("tokenizer.ggml.token_type") ? file.getNumberArray("tokenizer.ggml.token_type") : tokens.map(() => TOKEN_TYPE.NORMAL),
+      merges: file.getStringArray("tokenizer.ggml.merges"),
+      eosId,
+      bosId: id("tokenizer.ggml.bos_token_id"),
+      paddingId: id("tokenizer.ggml.padding_token_id"),
+    }, file.path);
+  }
+
+  save(path: string): void {
+    writeFileAtomic(path, JSON.stringify({ format: "octoplan-bpe", version: 1, pre: PRE_TOKENIZER, ...this.data }) + "\n");
+  }
+
+  static load(path: string): BpeTokenizer {
+    let parsed: Partial<BpeData> & { format?: string };
+    try {
+      parsed = JSON.parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      throw new FileFormatError(path, `cannot read tokenizer JSON: ${(error as Error).message}`, { hint: "write it with BpeTokenizer.save()", cause: error });
+    }
+    if (parsed.format !== "octoplan-bpe") throw new FileFormatError(path, `"format" is ${JSON.stringify(parsed.format)}, expected "octoplan-bpe"`);
+    for (const field of ["tokens", "tokenTypes", "merges"] as const) {
+      if (!Array.isArray(parsed[field])) throw new FileFormatError(path, `field "${field}" must be an array`);
+    }
+    return BpeTokenizer.fromData(parsed as BpeData, path);
+  }
+}

@@ -1,0 +1,7 @@
+// Tokenizers: our trained byte-level BPE (llama.cpp "gpt2"/"gpt-2" vocabulary) and real models'
+// vocabularies through node-llama-cpp.
+export type { Tokenizer } from "./tokenizer.js";
+export { BpeTokenizer, TOKEN_TYPE, PRE_TOKENIZER, type BpeTrainOptions, type BpeData } from "./bpe.js";
+export { LlamaVocabTokenizer, type LlamaVocabOptions } from "./llama-vocab.js";
+export { gpt2Split, partitionSpecial } from "./pretokenize.js";
+export { BYTE_TO_CHAR, byteEncode } from "./byte-level.js";

@@ -1,0 +1,245 @@
+// The training graph on top of the engine's forward pass: masked cross-entropy, backward
+// into persistent gradient accumulators, global-norm clipping and AdamW (ggml_opt_step_adamw).
+//
+// Memory (each in its own backend buffer):
+//   parameters  owned by the model (the engine's weights, or our LoraWeights)
+//   gradients   one F32 accumulator per trainable tensor + the loss gradient (held at 1)
+//   optimizer   AdamW m and v per trainable tensor, the AdamW vectors [7] (with / without
+//               weight decay) and the gradient scale [1]
+//   compute     a ComputeContext per micro-batch (forward + backward), placed by one GraphAllocator
+//
+// The mask: ggml_cross_entropy_loss's backward is (softmax − labels)/rows, which is NOT zero for
+// an all-zero label row. So the logits are first multiplied by a row mask [1, T·B]: a masked row
+// becomes constant 0, its loss is exactly 0 and no gradient flows through it. The mean over rows
+// is then rescaled to a mean over counted tokens.
+// Deliberately left out: mixed precision, gradient checkpointing, multiple devices.
+import koffi from "koffi";
+import { ComputeContext, GraphAllocator, ParameterContext, ShapeError, assertShape, type Ggml, type Tensor } from "../ggml/index.js";
+import { OctoplanError } from "../errors.js";
+import type { Batch } from "./examples.js";
+import type { AdamWStep, Trainable } from "./trainable.js";
+import type { CheckpointTensor } from "./checkpoint.js";
+
+export interface TrainableTensor {
+  name: string;
+  tensor: Tensor;
+  /** Weight decay applies to matrices; 1-D tensors (norm weights) are exempt, as in common recipes. */
+  decay: boolean;
+}
+
+/**
+ * Adds the forward graph for input ids [T, B] to `step` and returns logits [V, T, B], plus a
+ * callback that fills the graph's own inputs (positions, dropout masks) once it is allocated.
+ */
+export type ForwardBuilder = (
+  step: ComputeContext,
+  inputs: Tensor,
+  options: { training: boolean; dropoutSeed: number },
+) => { logits: Tensor; fillInputs?: () => void };
+
+export interface TrainingGraphOptions {
+  ggml: Ggml;
+  trainable: TrainableTensor[];
+  forward: ForwardBuilder;
+  vocabularySize: number;
+  /** Node capacity of one forward graph (the backward gets its own room on top). */
+  maxNodes?: number;
+}
+
+export class TrainingGraph implements Trainable {
+  private disposed = false;
+  private readonly byAddress = new Map<bigint, Tensor>();
+
+  private constructor(
+    private readonly options: TrainingGraphOptions,
+    private readonly gradients: ParameterContext,
+    private readonly optimizer: ParameterContext,
+    private readonly allocator: GraphAllocator,
+    private readonly stepAllocator: GraphAllocator,
+  ) {
+    options.trainable.forEach(({ name, tensor }) => {
+      options.ggml.base.ggml_set_param(tensor.pointer);
+      this.byAddress.set(koffi.address(tensor.pointer), gradients.get(gradientName(name)));
+    });
+  }
+
+  static create(options: TrainingGraphOptions): TrainingGraph {
+    const { ggml, trainable } = options;
+    for (const { name, tensor } of trainable) {
+      if (tensor.type !== "F32" || !tensor.isContiguous) {
+        throw new ShapeError(`trainable tensor ${name} is ${tensor.describe()}; AdamW needs contiguous F32`, {
+          hint: "full fine-tuning needs an F32 model; for an F16/BF16 base use --method lora",
+        });
+      }
+    }
+    const spec = (name: string, tensor: Tensor) => ({ name, type: "F32" as const, shape: tensor.shape });
+    const gradients = ParameterContext.create(ggml, [
+      ...trainable.map(({ name, tensor }) => spec(gradientName(name), tensor)),
+      { name: "loss.grad", type: "F32", shape: [1] },
+    ]);
+    const optimizer = ParameterContext.create(ggml, [
+      ...trainable.flatMap(({ name, tensor }) => [spec(`${name}#m`, tensor), spec(`${name}#v`, tensor)]),
+      { name: "adamw.decay", type: "F32", shape: [7] },
+      { name: "adamw.no_decay", type: "F32", shape: [7] },
+      { name: "gradient.scale", type: "F32", shape: [1] },
+    ]);
+    const graph = new TrainingGraph(options, gradients, optimizer, GraphAllocator.create(ggml), GraphAllocator.create(ggml));
+    graph.zeroGradients();
+    return graph;
+  }
+
+  get trainableParameters(): number {
+    return this.options.trainable.reduce((sum, { tensor }) => sum + tensor.elementCount, 0);
+  }
+
+  zeroGradients(): void {
+    const base = this.options.ggml.base;
+    for (const { name } of this.options.trainable) {
+      const accumulator = this.gradients.get(gradientName(name));
+      base.ggml_backend_tensor_memset(accumulator.pointer, 0, 0, accumulator.elementCount * 4);
+    }
+    this.gradients.write("loss.grad", new Float32Array([1]));
+  }
+
+  accumulate(batch: Batch, lossScale: number, dropoutSeed: number): number {
+    return this.run(batch, { backward: true, lossScale, dropoutSeed });
+  }
+
+  evalLoss(batch: Batch): number {
+    return this.run(batch, { backward: false, lossScale: 1, dropoutSeed: 0 });
+  }
+
+  /** Builds, allocates and computes one forward (+ backward) graph; returns the mean loss over targets. */
+  private run(batch: Batch, how: { backward: boolean; lossScale: number; dropoutSeed: number }): number {
+    const { ggml, vocabularySize: V } = this.options;
+    const { length: T, rows: B } = batch;
+    if (batch.targetTokens === 0) return 0;
+    const step = ComputeContext.create(ggml, { gradients: how.backward, allocator: this.allocator, maxNodes: this.options.maxNodes });
+    try {
+      const ops = step.ops;
+      const inputs = step.input("I32", [T, B], "inputs");
+      const labels = step.input("F32", [V, T * B], "labels"); // one-hot rows, all-zero where masked
+      const rowMask = step.input("F32", [1, T * B], "row_mask");
+      const forward = this.options.forward(step, inputs, { training: how.backward, dropoutSeed: how.dropoutSeed });
+      const logits = assertShape(forward.logits, [V, T, B], "logits");
+      const masked = ops.mul(ops.reshape(logits, [V, T * B]), rowMask); // [V, T·B]
+      const loss = ops.scale(ops.crossEntropyLoss(masked, labels), ((T * B) / batch.targetTokens) * how.lossScale); // [1]
+      step.markOutput(loss);
+      step.markLoss(loss);
+      step.expand(loss);
+      if (how.backward) this.backward(step, loss);
+      step.allocate();
+
+      ggml.write(inputs, batch.inputs);
+      forward.fillInputs?.();
+      const oneHot = new Float32Array(V * T * B);
+      const mask = new Float32Array(T * B);
+      for (let row = 0; row < T * B; row++) {
+        if (!batch.mask[row]) continue;
+        oneHot[row * V + batch.labels[row]!] = 1;
+        mask[row] = 1;
+      }
+      ggml.write(labels, oneHot);
+      ggml.write(rowMask, mask);
+      step.compute();
+      return ggml.read(loss)[0]! / how.lossScale;
+    } finally {
+      step.dispose();
+    }
+  }
+
+  /**
+   * ggml_build_backward_expand takes `ggml_tensor ** grad_accs` indexed like the forward graph's
+   * nodes: our accumulator for each trainable tensor, the loss gradient for the loss, null
+   * elsewhere. Gradients of a micro-batch are then added into the accumulators in place.
+   */
+  private backward(step: ComputeContext, loss: Tensor): void {
+    const nodes = step.nodeCount;
+    const table = new BigUint64Array(nodes);
+    const lossAddress = koffi.address(loss.pointer);
+    const base = this.options.ggml.base;
+    for (let index = 0; index < nodes; index++) {
+      const address = koffi.address(base.ggml_graph_node(step.graph, index));
+      const accumulator = address === lossAddress ? this.gradients.get("loss.grad") : this.byAddress.get(address);
+      if (accumulator) table[index] = koffi.address(accumulator.pointer);
+    }
+    base.ggml_build_backward_expand(step.ops.context, step.graph, table);
+  }
+
+  /** The accumulated gradient of one trainable tensor (for tests and debugging). */
+  readGradient(name: string): Float32Array {
+    return this.gradients.read(gradientName(name));
+  }
+
+  gradientNorm(): number {
+    // Summed in float64, tensor by tensor, in a fixed order: deterministic.
+    let sumOfSquares = 0;
+    for (const { name } of this.options.trainable) {
+      const values = this.gradients.read(gradientName(name));
+      for (let index = 0; index < values.length; index++) sumOfSquares += values[index]! * values[index]!;
+    }
+    return Math.sqrt(sumOfSquares);
+  }
+
+  optimizerStep(step: AdamWStep): void {
+    const { ggml, trainable } = this.options;
+    const beta1Correction = 1 / (1 - Math.pow(step.beta1, step.iteration));
+    const beta2Correction = 1 / (1 - Math.pow(step.beta2, step.iteration));
+    const vector = (weightDecay: number) =>
+      new Float32Array([step.lr, step.beta1, step.beta2, step.epsilon, weightDecay, beta1Correction, beta2Correction]);
+    this.optimizer.write("adamw.decay", vector(step.weightDecay));
+    this.optimizer.write("adamw.no_decay", vector(0));
+    this.optimizer.write("gradient.scale", new Float32Array([step.gradientScale]));
+    const graph = ComputeContext.create(ggml, { allocator: this.stepAllocator, maxNodes: 4 * trainable.length + 8 });
+    try {
+      const scale = this.optimizer.get("gradient.scale");
+      for (const { name, tensor, decay } of trainable) {
+        const gradient = graph.ops.mul(this.gradients.get(gradientName(name)), scale);
+        const parameters = this.optimizer.get(decay ? "adamw.decay" : "adamw.no_decay");
+        graph.expand(graph.ops.optStepAdamw(tensor, gradient, this.optimizer.get(`${name}#m`), this.optimizer.get(`${name}#v`), parameters));
+      }
+      graph.compute();
+    } finally {
+      graph.dispose();
+    }
+  }
+
+  exportState(): CheckpointTensor[] {
+    const { ggml, trainable } = this.options;
+    return trainable.flatMap(({ name, tensor }) => [
+      { name, shape: tensor.shape, data: ggml.read(tensor) },
+      { name: `${name}#m`, shape: tensor.shape, data: this.optimizer.read(`${name}#m`) },
+      { name: `${name}#v`, shape: tensor.shape, data: this.optimizer.read(`${name}#v`) },
+    ]);
+  }
+
+  importState(tensors: Map<string, CheckpointTensor>): void {
+    for (const { name, tensor } of this.options.trainable) {
+      for (const key of [name, `${name}#m`, `${name}#v`]) {
+        const saved = tensors.get(key);
+        if (!saved || saved.data.length !== tensor.elementCount) {
+          throw new OctoplanError(`the checkpoint has no tensor '${key}' with ${tensor.elementCount} values`, {
+            hint: "resume with the same model, method and LoRA settings as the run that wrote the checkpoint",
+          });
+        }
+        if (key === name) this.options.ggml.write(tensor, saved.data);
+        else this.optimizer.write(key, saved.data);
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.allocator.dispose();
+    this.stepAllocator.dispose();
+    this.gradients.dispose();
+    this.optimizer.dispose();
+  }
+}
+
+function gradientName(name: string): string {
+  // ggml names are at most 63 bytes; keep the tail, which holds the distinguishing part.
+  const full = `${name}#g`;
+  return full.length > 63 ? full.slice(full.length - 63) : full;
+}

@@ -1,0 +1,183 @@
+// train(): the library entry point behind `octoplan train`. Reads the data, prepares the model
+// (from scratch, from a base GGUF, or from the run's own base.gguf when resuming), builds the
+// training graph (full or LoRA), runs Trainer.fit(), and writes the outputs:
+//   DIR/model.gguf (full) or DIR/adapter.gguf (LoRA), DIR/training.json, DIR/metrics.jsonl, DIR/checkpoints/.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "../util/atomic.js";
+import { writeLoraAdapter } from "../model/gguf/index.js";
+import type { DatasetRecord } from "../data/index.js";
+import type { FunctionSet } from "../functions/index.js";
+import { InputError } from "../errors.js";
+import { resolveHyperparameters, type Hyperparameters, type PresetName } from "./options.js";
+import { loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
+import { tokenizeExamples, type TrainingTask } from "./examples.js";
+import { prepareModel, type ModelSource } from "./setup.js";
+import { LoraWeights } from "./lora.js";
+import { TrainingGraph, type TrainableTensor } from "./graph.js";
+import { Trainer, type TrainingProgress } from "./trainer.js";
+
+export interface TrainOptions extends Partial<Hyperparameters> {
+  data: DataSource;
+  eval?: DataSource;
+  task: TrainingTask;
+  /** Output directory. */
+  output: string;
+  /** Start from this GGUF (fine-tuning) … */
+  base?: string;
+  /** … or from a fresh model of this size with a tokenizer trained on the data. */
+  init?: "tiny" | "small";
+  /** Vocabulary size of the tokenizer trained for --init (default 2048 tiny, 4096 small). */
+  vocabSize?: number;
+  preset?: PresetName;
+  /** Function set for task "act" (default: the records' domains). */
+  functions?: FunctionSet;
+  threads?: number;
+  resume?: boolean;
+  onProgress?: (progress: TrainingProgress) => void;
+  /** Progress bar on stderr (default true). */
+  progressBar?: boolean;
+  /** Stop early (e.g. on SIGINT): a checkpoint is saved, and `interrupted` is true. */
+  signal?: AbortSignal;
+  /** Notes for the user (resized vocabulary, truncated examples …); default: stderr. */
+  log?: (line: string) => void;
+}
+
+export interface TrainResult {
+  directory: string;
+  /** DIR/model.gguf (full) … */
+  modelPath?: string;
+  /** … or DIR/adapter.gguf (LoRA), applied on top of basePath. */
+  adapterPath?: string;
+  basePath: string;
+  trainingJsonPath: string;
+  metricsPath: string;
+  finalLoss: number;
+  finalEvalLoss?: number;
+  steps: number;
+  totalSteps: number;
+  interrupted: boolean;
+}
+
+export async function train(options: TrainOptions): Promise<TrainResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
+  const { data: _data, eval: _eval, task, output, base, init, preset, functions: _functions, threads, resume, ...overrides } = options;
+  if (task !== "plan" && task !== "act") throw new InputError(`unknown task '${String(task)}'`, { hint: "Available tasks: plan, act" });
+  if (base && init) throw new InputError("--base and --init exclude each other", { hint: "fine-tune a GGUF with --base, or train from scratch with --init" });
+  if (!base && !init && !(resume && existsSync(join(output, "base.gguf")))) {
+    throw new InputError("no model to train", { hint: "pass --base model.gguf or --init tiny|small" });
+  }
+  const hyper = resolveHyperparameters(preset ?? (init ? "scratch" : "paper"), pickHyperparameters(overrides));
+
+  const trainData = await loadRecords(options.data, "training data");
+  const evalData = options.eval ? await loadRecords(options.eval, "eval data") : undefined;
+  const functions = task === "act" ? (options.functions ?? functionsFromRecords([...trainData.records, ...(evalData?.records ?? [])])) : undefined;
+  const trainTexts = textExamples(trainData.records, task, functions);
+  const evalTexts = evalData ? textExamples(evalData.records, task, functions) : [];
+
+  const source: ModelSource = resume && existsSync(join(output, "base.gguf")) ? { kind: "resume" } : base ? { kind: "base", path: base } : { kind: "init", size: init! };
+  const prepared = await prepareModel(source, {
+    directory: output,
+    corpus: [...trainTexts, ...evalTexts].map((example) => example.prompt + example.target),
+    vocabSize: options.vocabSize,
+    seed: hyper.seed,
+    threads,
+    log,
+  });
+  const { model, tokenizer } = prepared;
+  let lora: LoraWeights | undefined;
+  let graph: TrainingGraph | undefined;
+  try {
+    const contextLength = Math.min(hyper.contextLength ?? model.config.contextLength, model.config.contextLength);
+    const trainSet = tokenizeExamples(trainTexts, tokenizer, contextLength);
+    const evalSet = tokenizeExamples(evalTexts, tokenizer, contextLength);
+    for (const [name, set] of [["training", trainSet], ["eval", evalSet]] as const) {
+      if (set.truncated + set.dropped > 0) {
+        log(`note: ${set.truncated} ${name} examples were cut to ${contextLength} tokens and ${set.dropped} dropped (no target left)`);
+      }
+    }
+    if (trainSet.examples.length === 0) throw new InputError("no training example survived tokenization", { hint: "raise --context or check the data" });
+
+    let trainable: TrainableTensor[];
+    if (hyper.method === "lora") {
+      const baseWeights = model.weights.names.map((name) => ({ name, shape: model.weights.get(name).shape }));
+      lora = LoraWeights.create(model.ggml, baseWeights, { rank: hyper.loraRank, alpha: hyper.loraAlpha, targets: hyper.loraTargets, seed: hyper.seed });
+      trainable = lora.pairs.flatMap((pair) => [
+        { name: `${pair.baseName}.lora_a`, tensor: pair.a, decay: true },
+        { name: `${pair.baseName}.lora_b`, tensor: pair.b, decay: true },
+      ]);
+    } else {
+      trainable = model.weights.names.map((name) => {
+        const tensor = model.weights.get(name);
+        return { name, tensor, decay: tensor.shape.length > 1 };
+      });
+    }
+    const loraTensors = lora ? { scale: lora.scale, pairs: new Map(lora.pairs.map((pair) => [pair.baseName, { a: pair.a, b: pair.b }])) } : undefined;
+    graph = TrainingGraph.create({
+      ggml: model.ggml,
+      trainable,
+      vocabularySize: model.config.vocabSize,
+      forward: (step, inputs) => prepared.buildForward(step, inputs, { lora: loraTensors, differentiable: true }),
+    });
+    log(`training ${graph.trainableParameters.toLocaleString("en-US")} parameters (${hyper.method}) on ${trainSet.examples.length} examples`);
+
+    const trainer = new Trainer(graph, {
+      hyperparameters: hyper,
+      train: trainSet.examples,
+      eval: evalSet.examples,
+      directory: output,
+      resume,
+      onProgress: options.onProgress,
+      progressBar: options.progressBar,
+      signal: options.signal,
+    });
+    const result = await trainer.fit();
+
+    const modelPath = hyper.method === "full" && !result.interrupted ? join(output, "model.gguf") : undefined;
+    const adapterPath = lora && !result.interrupted ? join(output, "adapter.gguf") : undefined;
+    if (modelPath) await model.save(modelPath, tokenizer);
+    if (adapterPath && lora) writeLoraAdapter(adapterPath, { ...lora.toAdapter(model.config.architecture), metadata: [{ key: "general.name", type: "string", value: "octoplan LoRA" }] });
+    const trainingJsonPath = join(output, "training.json");
+    writeFileAtomic(trainingJsonPath, JSON.stringify({
+      octoplanVersion: packageVersion(),
+      task,
+      source: prepared.description,
+      basePath: prepared.basePath,
+      model: model.config,
+      hyperparameters: hyper,
+      trainableParameters: graph.trainableParameters,
+      data: { train: typeof options.data === "string" ? options.data : "(in memory)", trainHash: trainData.hash, evalHash: evalData?.hash ?? null,
+        trainExamples: trainSet.examples.length, evalExamples: evalSet.examples.length, functions: functions?.names ?? null },
+      steps: result.steps,
+      totalSteps: result.totalSteps,
+      finalLoss: result.finalLoss,
+      finalEvalLoss: result.finalEvalLoss ?? null,
+      interrupted: result.interrupted,
+      outputs: { model: modelPath ?? null, adapter: adapterPath ?? null },
+    }, null, 2) + "\n");
+    return {
+      directory: output, modelPath, adapterPath, basePath: prepared.basePath, trainingJsonPath, metricsPath: join(output, "metrics.jsonl"),
+      finalLoss: result.finalLoss, finalEvalLoss: result.finalEvalLoss, steps: result.steps, totalSteps: result.totalSteps, interrupted: result.interrupted,
+    };
+  } finally {
+    graph?.dispose();
+    lora?.dispose();
+    prepared.dispose();
+  }
+}
+
+const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
+  "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "seed", "contextLength", "evalEvery", "checkpointEvery",
+];
+
+function pickHyperparameters(values: Record<string, unknown>): Partial<Hyperparameters> {
+  return Object.fromEntries(HYPERPARAMETER_KEYS.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
+}
+
+function packageVersion(): string {
+  const path = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
+}
+
+export type { DatasetRecord };

@@ -1,0 +1,280 @@
+// A small JSON-mode client for any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM,
+// llama.cpp's server, Ollama's /v1). It is shared by the LLM teacher, the LLM judge, the
+// in-context planner and the OpenAI actor, so it owns every robustness concern in one place:
+//   - at most `concurrency` requests in flight and at most `requestsPerMinute` started per minute;
+//   - retries with exponential backoff + jitter on 429 (Retry-After honoured), 5xx, timeouts and
+//     dropped connections; other 4xx fail at once with a hint;
+//   - a reply that is not the JSON we asked for is repaired once (the model sees its parse error),
+//     then the call fails with MalformedReplyError and the skip is counted;
+//   - token usage is summed over every request, repairs included.
+// Deliberately left out: streaming (callers here want whole JSON objects) and the SDK's own
+// retries (maxRetries: 0), so that backoff and counting are ours and testable.
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import type { z } from "zod";
+import { InputError, OctoplanError } from "../errors.js";
+
+export interface ChatMessage { role: "system" | "user" | "assistant"; content: string }
+
+export interface ChatClientOptions {
+  baseURL: string;
+  model: string;
+  /** The key itself; wins over apiKeyEnv. */
+  apiKey?: string;
+  /** Name of the environment variable holding the key (e.g. OPENAI_API_KEY). */
+  apiKeyEnv?: string;
+  concurrency?: number;            // default 4
+  requestsPerMinute?: number;      // default: unlimited
+  maxRetries?: number;             // retries after the first attempt, default 5
+  timeoutMs?: number;              // per request, default 60 s
+  backoffBaseMs?: number;          // first backoff, default 500 ms, doubled per retry
+  backoffMaxMs?: number;           // cap for computed backoff and for Retry-After, default 60 s
+  /** "json_object" (default) asks for JSON mode; "none" for servers without response_format. */
+  responseFormat?: "json_object" | "none";
+  random?: () => number;           // jitter source, injectable for tests
+}
+
+export interface ChatCallOptions {
+  /** Ask for JSON mode (response_format json_object, unless the client says "none"). */
+  json?: boolean;
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+  signal?: AbortSignal;
+}
+
+export interface ChatReply {
+  text: string;
+  promptTokens: number;
+  completionTokens: number;
+  finishReason: string | null;
+}
+
+export interface ChatUsage {
+  requests: number;         // HTTP requests sent, retries and repairs included
+  promptTokens: number;
+  completionTokens: number;
+  retries: number;          // attempts repeated after 429/5xx/timeout/connection errors
+  repairs: number;          // malformed replies sent back to the model once
+  malformedSkipped: number; // calls that stayed malformed after the repair
+}
+
+/** A request the server refused for good (400, 401, 404…): retrying would not help. */
+export class ChatRequestError extends OctoplanError {
+  constructor(readonly status: number | undefined, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options);
+  }
+}
+
+/** Every retry failed with a transient error. */
+export class ChatRetriesExhaustedError extends OctoplanError {}
+
+/** The reply was not the JSON asked for, even after one repair round. */
+export class MalformedReplyError extends OctoplanError {
+  constructor(message: string, readonly reply: string) {
+    super(message, { hint: "The model keeps answering outside the JSON format; try a stronger model or a lower temperature." });
+  }
+}
+
+const DEFAULTS = { concurrency: 4, maxRetries: 5, timeoutMs: 60_000, backoffBaseMs: 500, backoffMaxMs: 60_000 };
+
+export class ChatClient {
+  readonly model: string;
+  readonly baseURL: string;
+  private readonly openai: OpenAI;
+  private readonly settings: Required<Omit<ChatClientOptions, "apiKey" | "apiKeyEnv" | "requestsPerMinute">> & { requestsPerMinute?: number };
+  private readonly totals: ChatUsage = { requests: 0, promptTokens: 0, completionTokens: 0, retries: 0, repairs: 0, malformedSkipped: 0 };
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private nextStartAt = 0;
+
+  private constructor(options: ChatClientOptions, apiKey: string) {
+    this.model = options.model;
+    this.baseURL = options.baseURL;
+    this.settings = { ...DEFAULTS, responseFormat: "json_object", random: Math.random, ...withoutUndefined(options) } as ChatClient["settings"];
+    if (!(this.settings.concurrency >= 1)) throw new InputError(`concurrency must be at least 1 (got ${this.settings.concurrency})`, { hint: "Pass --concurrency 1 or more." });
+    this.openai = new OpenAI({ baseURL: options.baseURL, apiKey, maxRetries: 0, timeout: this.settings.timeoutMs });
+  }
+
+  static create(options: ChatClientOptions): ChatClient {
+    if (!options.baseURL) throw new InputError("no base URL for the chat API", { hint: "Pass --base-url, e.g. https://api.openai.com/v1 or http://127.0.0.1:8080/v1." });
+    if (!options.model) throw new InputError("no model name for the chat API", { hint: "Name it after the teacher, e.g. --teacher openai:gpt-4o." });
+    let apiKey = options.apiKey;
+    if (apiKey === undefined && options.apiKeyEnv) {
+      apiKey = process.env[options.apiKeyEnv];
+      if (!apiKey) throw new InputError(`environment variable ${options.apiKeyEnv} is not set`, { hint: `export ${options.apiKeyEnv}=<your key> (local servers accept any non-empty value).` });
+    }
+    // Local servers (llama.cpp, vLLM, Ollama) ignore the key, but the SDK insists on one.
+    return new ChatClient(options, apiKey ?? "no-key");
+  }
+
+  /** Totals so far (a copy). */
+  get usage(): ChatUsage { return { ...this.totals }; }
+
+  /**
+   * Asks for a JSON object and validates it with `schema`. A malformed reply is shown back to the
+   * model once with its error; if the second reply is malformed too, MalformedReplyError is thrown.
+   */
+  async completeJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, options: ChatCallOptions = {}): Promise<T> {
+    const jsonOptions = { ...options, json: true };
+    const first = (await this.chat(messages, jsonOptions)).text;
+    const firstParse = parseJsonReply(first, schema);
+    if (firstParse.ok) return firstParse.value;
+    this.totals.repairs++;
+    const repairMessages: ChatMessage[] = [
+      ...messages,
+      { role: "assistant", content: first },
+      { role: "user", content: `Your reply could not be used: ${firstParse.error}\nReply again with only the corrected JSON object, nothing else.` },
+    ];
+    const second = (await this.chat(repairMessages, jsonOptions)).text;
+    const secondParse = parseJsonReply(second, schema);
+    if (secondParse.ok) return secondParse.value;
+    this.totals.malformedSkipped++;
+    throw new MalformedReplyError(`malformed reply from ${this.model} after one repair: ${secondParse.error}`, second);
+  }
+
+  /** One chat completion with retries; returns the assistant's text. */
+  async completeText(messages: ChatMessage[], options: ChatCallOptions = {}): Promise<string> {
+    return (await this.chat(messages, options)).text;
+  }
+
+  /** One chat completion with retries, with this call's token counts. */
+  async chat(messages: ChatMessage[], options: ChatCallOptions = {}): Promise<ChatReply> {
+    for (let attempt = 0; ; attempt++) {
+      let failure: unknown;
+      let retryAfterMs: number | undefined;
+      await this.acquire(options.signal);
+      try {
+        await this.waitForRateSlot(options.signal);
+        this.totals.requests++;
+        const completion = await this.openai.chat.completions.create({
+          model: this.model,
+          messages,
+          ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+          ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+          ...(options.json && this.settings.responseFormat === "json_object" ? { response_format: { type: "json_object" as const } } : {}),
+        }, { signal: options.signal, timeout: this.settings.timeoutMs });
+        const promptTokens = completion.usage?.prompt_tokens ?? 0;
+        const completionTokens = completion.usage?.completion_tokens ?? 0;
+        this.totals.promptTokens += promptTokens;
+        this.totals.completionTokens += completionTokens;
+        const choice = completion.choices?.[0];
+        return { text: choice?.message?.content ?? "", promptTokens, completionTokens, finishReason: choice?.finish_reason ?? null };
+      } catch (error) {
+        if (error instanceof APIUserAbortError || options.signal?.aborted) throw error;
+        if (!isTransient(error)) throw this.permanentError(error);
+        failure = error;
+        retryAfterMs = error instanceof APIError ? retryAfterFromHeaders(error.headers) : undefined;
+      } finally {
+        this.release();
+      }
+      if (attempt >= this.settings.maxRetries) {
+        throw new ChatRetriesExhaustedError(`chat request to ${this.baseURL} failed ${attempt + 1} times: ${describe(failure)}`, {
+          hint: "The server is overloaded or unreachable; lower --concurrency, set a requests-per-minute limit, or try again later.",
+          cause: failure,
+        });
+      }
+      this.totals.retries++;
+      await sleep(this.backoffMs(attempt, retryAfterMs), options.signal);
+    }
+  }
+
+  /** Exponential backoff with "equal jitter"; a server's Retry-After wins when it says more. */
+  backoffMs(attempt: number, retryAfterMs?: number): number {
+    const exponential = Math.min(this.settings.backoffMaxMs, this.settings.backoffBaseMs * 2 ** attempt);
+    const jittered = exponential / 2 + (exponential / 2) * this.settings.random();
+    return retryAfterMs === undefined ? jittered : Math.min(this.settings.backoffMaxMs, Math.max(retryAfterMs, 0));
+  }
+
+  private permanentError(error: unknown): OctoplanError {
+    if (error instanceof OctoplanError) return error;
+    const status = error instanceof APIError ? error.status : undefined;
+    const hints: Record<number, string> = {
+      401: "The server rejected the API key; check the variable named by --api-key-env.",
+      403: "The key has no access to this model or endpoint.",
+      404: `Check that --base-url ends in /v1 and that model '${this.model}' exists on the server.`,
+      400: "The server refused the request; some servers lack JSON mode (response_format) or seeds.",
+    };
+    return new ChatRequestError(status, `chat request to ${this.baseURL} failed: ${describe(error)}`, {
+      hint: (status !== undefined && hints[status]) || "See the server's logs for details.",
+      cause: error,
+    });
+  }
+
+  private async acquire(signal?: AbortSignal): Promise<void> {
+    while (this.active >= this.settings.concurrency) {
+      signal?.throwIfAborted();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.active++;
+  }
+
+  private release(): void {
+    this.active--;
+    this.waiting.shift()?.();
+  }
+
+  /** Spaces request starts evenly: 60 000 / requestsPerMinute ms apart. */
+  private async waitForRateSlot(signal?: AbortSignal): Promise<void> {
+    const perMinute = this.settings.requestsPerMinute;
+    if (!perMinute || perMinute <= 0) return;
+    const now = Date.now();
+    const startAt = Math.max(now, this.nextStartAt);
+    this.nextStartAt = startAt + 60_000 / perMinute;
+    if (startAt > now) await sleep(startAt - now, signal);
+  }
+}
+
+/** Finds the JSON object in a reply (tolerating ``` fences and chatter around it) and validates it. */
+export function parseJsonReply<T>(text: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: string } {
+  const unfenced = text.replace(/```(?:json)?/gi, "");
+  const start = unfenced.indexOf("{");
+  const end = unfenced.lastIndexOf("}");
+  if (start < 0) return { ok: false, error: "the reply contains no JSON object" };
+  let value: unknown;
+  try {
+    value = JSON.parse(end > start ? unfenced.slice(start, end + 1) : unfenced.slice(start));
+  } catch (error) {
+    return { ok: false, error: `invalid JSON (${(error as Error).message})` };
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  return { ok: false, error: `the JSON does not match the expected shape (${issues.join("; ")})` };
+}
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof APIConnectionTimeoutError || error instanceof APIConnectionError) return true;
+  if (error instanceof APIError) return error.status === 429 || error.status === 408 || (error.status ?? 0) >= 500;
+  return false;
+}
+
+/** Retry-After as milliseconds: `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
+export function retryAfterFromHeaders(headers: Headers | undefined): number | undefined {
+  const milliseconds = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
+  if (Number.isFinite(milliseconds)) return milliseconds;
+  const value = headers?.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number.parseFloat(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof APIError && error.status !== undefined) return `HTTP ${error.status} ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, milliseconds);
+    const onAbort = () => { clearTimeout(timer); reject(signal?.reason); };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

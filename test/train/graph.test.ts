@@ -1,0 +1,150 @@
+// The training graph against references computed here in float64: the masked loss, its
+// gradient (central finite differences), accumulation over micro-batches, and AdamW.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Ggml, ParameterContext } from "../../src/ggml/index.js";
+import { TrainingGraph } from "../../src/train/graph.js";
+import { makeBatch, type Batch } from "../../src/train/examples.js";
+import { Random } from "../../src/train/random.js";
+
+const V = 11;
+const d = 6;
+let ggml: Ggml;
+let store: ParameterContext;
+let graph: TrainingGraph;
+
+// A bigram model: logits[:, t] = W_out · E[:, token_t]. Small enough for a float64 reference.
+function referenceLoss(embedding: Float32Array, output: Float32Array, batch: Batch): number {
+  let total = 0;
+  for (let row = 0; row < batch.length * batch.rows; row++) {
+    if (!batch.mask[row]) continue;
+    const token = batch.inputs[row]!;
+    const logits = Array.from({ length: V }, (_, v) => {
+      let sum = 0;
+      for (let k = 0; k < d; k++) sum += output[v * d + k]! * embedding[token * d + k]!;
+      return sum;
+    });
+    const max = Math.max(...logits);
+    const logSum = Math.log(logits.reduce((sum, value) => sum + Math.exp(value - max), 0)) + max;
+    total += logSum - logits[batch.labels[row]!]!;
+  }
+  return total / batch.targetTokens;
+}
+
+const batchA = makeBatch([
+  { id: "a", tokens: [1, 2, 3, 4, 5, 6], promptLength: 3 },
+  { id: "b", tokens: [7, 2, 9], promptLength: 1 },
+]);
+const batchB = makeBatch([{ id: "c", tokens: [3, 3, 8, 10, 0], promptLength: 2 }]);
+
+beforeAll(() => {
+  ggml = Ggml.createSync({ threads: 2 });
+  store = ParameterContext.create(ggml, [
+    { name: "token_embd.weight", type: "F32", shape: [d, V] },
+    { name: "output.weight", type: "F32", shape: [d, V] },
+  ]);
+  const random = Random.fromSeed(7);
+  for (const name of store.names) store.write(name, Float32Array.from({ length: d * V }, () => random.uniform(-1, 1)));
+  graph = TrainingGraph.create({
+    ggml,
+    vocabularySize: V,
+    trainable: store.names.map((name) => ({ name, tensor: store.get(name), decay: true })),
+    forward: ({ ops }, inputs) => {
+      const [T, B] = [inputs.ne[0], inputs.ne[1]];
+      const hidden = ops.getRows(store.get("token_embd.weight"), ops.reshape(inputs, [T * B])); // [d, T·B]
+      return { logits: ops.reshape(ops.mulMat(store.get("output.weight"), hidden), [V, T, B]) }; // [V, T, B]
+    },
+  });
+});
+
+afterAll(() => {
+  graph.dispose();
+  store.dispose();
+  ggml.dispose();
+});
+
+describe("TrainingGraph", () => {
+  it("computes the mean cross-entropy over target tokens only (prompt and padding masked)", () => {
+    const expected = referenceLoss(store.read("token_embd.weight"), store.read("output.weight"), batchA);
+    expect(graph.evalLoss(batchA)).toBeCloseTo(expected, 5);
+    graph.zeroGradients();
+    expect(graph.accumulate(batchA, 1, 0)).toBeCloseTo(expected, 5);
+  });
+
+  it("back-propagates the gradient of that loss (central finite differences)", () => {
+    graph.zeroGradients();
+    graph.accumulate(batchA, 1, 0);
+    for (const name of ["token_embd.weight", "output.weight"]) {
+      const gradient = graph.readGradient(name);
+      const weights = store.read(name);
+      const probe = (index: number, delta: number) => {
+        const changed = Float64Array.from(weights);
+        changed[index]! += delta;
+        const embedding = name === "token_embd.weight" ? Float32Array.from(changed) : store.read("token_embd.weight");
+        const output = name === "output.weight" ? Float32Array.from(changed) : store.read("output.weight");
+        return referenceLoss(embedding, output, batchA);
+      };
+      const h = 1e-3;
+      let checked = 0;
+      for (let index = 0; index < weights.length; index++) {
+        const numeric = (probe(index, h) - probe(index, -h)) / (2 * h);
+        expect(gradient[index]).toBeCloseTo(numeric, 3);
+        if (Math.abs(numeric) > 1e-3) checked++;
+      }
+      // Rows of tokens that only ever appear masked get exactly zero gradient.
+      expect(checked).toBeGreaterThan(5);
+    }
+    // Token 0 is only ever padding (masked rows) and token 9 never an input: their embedding rows
+    // get exactly zero gradient, so masked rows send nothing back.
+    const embeddingGradient = graph.readGradient("token_embd.weight");
+    for (const token of [0, 9]) expect([...embeddingGradient.subarray(token * d, (token + 1) * d)].every((value) => value === 0)).toBe(true);
+  });
+
+  it("accumulates micro-batches: scale·g(A) + scale·g(B)", () => {
+    graph.zeroGradients();
+    graph.accumulate(batchA, 1, 0);
+    const gradientA = graph.readGradient("output.weight");
+    graph.zeroGradients();
+    graph.accumulate(batchB, 1, 0);
+    const gradientB = graph.readGradient("output.weight");
+    graph.zeroGradients();
+    graph.accumulate(batchA, 0.5, 0);
+    graph.accumulate(batchB, 0.5, 0);
+    const both = graph.readGradient("output.weight");
+    both.forEach((value, index) => expect(value).toBeCloseTo(0.5 * gradientA[index]! + 0.5 * gradientB[index]!, 6));
+    const norm = Math.sqrt(
+      [...graph.readGradient("token_embd.weight"), ...both].reduce((sum, value) => sum + value * value, 0),
+    );
+    expect(graph.gradientNorm()).toBeCloseTo(norm, 6);
+  });
+
+  it("applies AdamW with bias correction, decoupled weight decay and the gradient scale", () => {
+    graph.zeroGradients();
+    graph.accumulate(batchA, 1, 0);
+    const gradient = graph.readGradient("output.weight");
+    const before = store.read("output.weight");
+    const step = { lr: 0.01, beta1: 0.9, beta2: 0.99, epsilon: 1e-8, weightDecay: 0.1, iteration: 1, gradientScale: 0.5 };
+    const state = graph.exportState();
+    graph.optimizerStep(step);
+    const after = store.read("output.weight");
+    for (let index = 0; index < before.length; index++) {
+      const g = gradient[index]! * step.gradientScale;
+      const m = (1 - step.beta1) * g / (1 - step.beta1);
+      const v = (1 - step.beta2) * g * g / (1 - step.beta2);
+      const expected = before[index]! * (1 - step.lr * step.weightDecay) - step.lr * m / (Math.sqrt(v) + step.epsilon);
+      expect(after[index]).toBeCloseTo(expected, 5);
+    }
+    // importState restores weights and moments exactly.
+    graph.importState(new Map(state.map((tensor) => [tensor.name, tensor])));
+    expect(store.read("output.weight")).toEqual(before);
+  });
+
+  it("drives the loss down", () => {
+    const first = graph.evalLoss(batchA);
+    for (let iteration = 1; iteration <= 20; iteration++) {
+      graph.zeroGradients();
+      graph.accumulate(batchA, 1, 0);
+      graph.optimizerStep({ lr: 0.05, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0, iteration, gradientScale: 1 });
+    }
+    expect(graph.evalLoss(batchA)).toBeLessThan(first * 0.5);
+  });
+});

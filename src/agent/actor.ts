@@ -19,6 +19,8 @@ export interface OctopusActorOptions {
   lora?: LoraFile[];
   maxTokens?: number;
   contextSize?: number;
+  /** CPU threads for decoding (default: node-llama-cpp's choice, all cores). */
+  threads?: number;
   /** Set false to fail at once on invalid output (used to measure the unconstrained model). */
   grammarRetry?: boolean;
 }

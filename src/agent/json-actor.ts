@@ -21,6 +21,8 @@ export interface JsonActorOptions {
   promptTemplate?: string;
   maxTokens?: number;
   contextSize?: number;
+  /** CPU threads for decoding (default: node-llama-cpp's choice, all cores). */
+  threads?: number;
 }
 
 export function jsonActorInstructions(step: string, observation: string | undefined, functions: FunctionSet): string {

@@ -14,6 +14,8 @@ import {
 } from "node-llama-cpp";
 import { InputError } from "../errors.js";
 
+const SMALL_MODEL_BYTES = 64 * 1024 * 1024;
+
 let sharedRuntime: Promise<Llama> | undefined;
 
 /** The process-wide llama.cpp runtime (created on first use, CPU only, warnings silenced). */
@@ -66,7 +68,10 @@ export class LocalModel {
       ? { adapters: options.lora.map((adapter) => ({ filePath: adapter.path, scale: adapter.scale ?? 1 })) }
       : undefined;
     const contextSize = Math.min(options.contextSize ?? 2048, model.trainContextSize);
-    const context = await model.createContext({ contextSize, lora, threads: options.threads, sequences: 1 });
+    // Small models decode faster on one thread: llama.cpp's threads spin-wait on each other, which
+    // costs more than the matmuls of a tiny model (and is ruinous on a shared, busy CPU).
+    const threads = options.threads ?? (model.size < SMALL_MODEL_BYTES ? 1 : undefined);
+    const context = await model.createContext({ contextSize, lora, threads, sequences: 1 });
     return new LocalModel(llama, model, context, context.getSequence(), options.modelPath);
   }
 

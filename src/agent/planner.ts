@@ -19,6 +19,8 @@ export interface LlamaPlannerOptions {
   maxSteps?: number;
   maxTokens?: number;
   contextSize?: number;
+  /** CPU threads for decoding (default: node-llama-cpp's choice, all cores). */
+  threads?: number;
 }
 
 export function renderTemplate(template: string, query: string): string {
@@ -33,7 +35,7 @@ export function renderTemplate(template: string, query: string): string {
 export class LlamaPlanner implements Planner {
   private constructor(
     readonly local: LocalModel,
-    private readonly options: Required<Omit<LlamaPlannerOptions, "lora" | "contextSize" | "promptTemplate">> & {
+    private readonly options: Required<Omit<LlamaPlannerOptions, "lora" | "contextSize" | "promptTemplate" | "threads">> & {
       promptTemplate?: string;
     },
   ) {}

@@ -6,3 +6,4 @@ export * from "./metrics.js";
 export * from "./evaluate.js";
 export * from "./report.js";
 export * from "./run-eval.js";
+export * from "./demo-pipeline.js";

@@ -48,8 +48,9 @@ function parseParameter(name: string, typeText: string, rawText: string, where: 
     info.default = parseLiteral(defaultSuffix[1]);
     text = text.slice(0, defaultSuffix.index);
   } else {
-    const prose = /default(?:\s+\w+)?\s+is\s+(?:[^'"(]*\()?(['"])([^'"]+)\1/i.exec(text);
-    if (prose) info.default = info.type === "int" || info.type === "float" ? Number(prose[2]) : prose[2];
+    // "default is "alarm"", "The default language is English ('en')", "default is 1."
+    const prose = /default(?:\s+\w+)?\s+is\s+(?:[^'"(]*\()?(?:(['"])([^'"]+)\1|(-?\d+(?:\.\d+)?|True|False)\b)/i.exec(text);
+    if (prose) info.default = prose[3] !== undefined ? parseLiteral(prose[3]) : info.type === "int" || info.type === "float" ? Number(prose[2]) : prose[2].trim();
   }
   if (info.type === "enum") {
     const optionsSuffix = /\s*Options: (.*)\.$/.exec(text);

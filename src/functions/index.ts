@@ -15,3 +15,4 @@ export { renderDocstring, renderDocstrings, pythonLiteral } from "./docstring-re
 export { parseDocstrings } from "./docstring-parse.js";
 export { toOpenAITool, fromOpenAITools, type OpenAITool } from "./openai-tools.js";
 export { BUILTIN_DOMAINS, domainOf, domainFunctions, isDomainName, type DomainName } from "./domains/index.js";
+export { loadFunctionSpecs } from "./load.js";

@@ -3,7 +3,8 @@
 // Typical use:
 //   const step = ComputeContext.create(ggml, { gradients: true });
 //   const tokens = step.input("I32", [T * B], "tokens");
-//   const loss = …build with step.ops…; step.ops.setLoss? → step.markLoss(loss)
+//   step.markParameter(weight) for each trainable tensor (before expand); const loss = …build with step.ops…;
+//   step.markLoss(loss);
 //   step.expand(loss); step.backward(); step.allocate(); ggml.write(tokens, …); step.resetGradients(); step.compute();
 //   ggml.read(step.gradient(weight)); step.dispose();
 // Reusing one GraphAllocator across steps keeps its buffer instead of reallocating it each step.
@@ -48,6 +49,7 @@ export interface ComputeContextOptions {
 export class ComputeContext {
   private disposed = false;
   private allocated = false;
+  private expanded = false;
   readonly ops: Ops;
 
   private constructor(
@@ -74,10 +76,14 @@ export class ComputeContext {
     return new ComputeContext(ggml, context, graph, allocator, options.allocator === undefined, gradients);
   }
 
-  /** A tensor whose data the caller writes after allocate(). */
+  /**
+   * A tensor whose data the caller writes after allocate(). Also flagged as an output so that gallocr never
+   * reuses its memory: the graph can be computed again (new weights, same inputs) without rewriting inputs.
+   */
   input(type: TensorType, shape: readonly number[], name: string): Tensor {
     const tensor = this.ops.newTensor(type, shape, name);
     this.ggml.base.ggml_set_input(tensor.pointer);
+    this.ggml.base.ggml_set_output(tensor.pointer);
     return tensor;
   }
 
@@ -86,7 +92,11 @@ export class ComputeContext {
     this.ggml.base.ggml_set_output(tensor.pointer);
   }
 
+  /** Must come before expand(): ggml records a flagged leaf as a graph node only when it is visited. */
   markParameter(tensor: Tensor): void {
+    if (this.expanded) {
+      throw new OctoplanError("markParameter() after expand()", { hint: "Mark every trainable tensor before building the graph's forward expansion." });
+    }
     this.ggml.base.ggml_set_param(tensor.pointer);
   }
 
@@ -100,6 +110,7 @@ export class ComputeContext {
   expand(tensor: Tensor): void {
     this.assertOpen();
     this.ggml.base.ggml_build_forward_expand(this.graph, tensor.pointer);
+    this.expanded = true;
   }
 
   /** Adds the gradient of the loss with respect to every tensor marked as a parameter. */

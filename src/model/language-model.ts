@@ -98,7 +98,9 @@ export class LanguageModel {
       });
     }
     writeGguf(path, {
-      metadata: [...configMetadata(this.config, options.name ?? `octoplan-${this.config.architecture}`), ...tokenizerEntries],
+      // Default name "octoplan": llama.cpp sets Phi-3 token attributes when general.name contains "phi3", which
+      // requires Phi-3's own vocabulary ("</s>", "<unk>") and fails on ours.
+      metadata: [...configMetadata(this.config, options.name ?? "octoplan"), ...tokenizerEntries],
       tensors: this.specs.map((spec) => ({
         name: spec.name,
         type: spec.type === "I32" ? "F32" : spec.type,

@@ -73,7 +73,14 @@ export async function prepareModel(source: ModelSource, options: PrepareOptions)
   if (isOurBpe) return wrap(model, BpeTokenizer.fromGguf(file), basePath, description, () => undefined);
   const vocabulary = await LlamaVocabTokenizer.create(basePath);
   // Its GGUF metadata is the base file's own tokenizer.* entries, written back unchanged on save.
-  const tokenizer = Object.assign(Object.create(vocabulary) as LlamaVocabTokenizer, { ggufMetadata: () => tokenizerEntries });
+  const tokenizer: Tokenizer & TokenizerMetadataSource = {
+    encode: (text) => vocabulary.encode(text),
+    decode: (ids) => vocabulary.decode(ids),
+    tokenId: (text) => vocabulary.tokenId(text),
+    vocabSize: vocabulary.vocabSize,
+    eosId: vocabulary.eosId,
+    ggufMetadata: () => tokenizerEntries,
+  };
   return wrap(model, tokenizer, basePath, description, () => vocabulary.dispose());
 }
 

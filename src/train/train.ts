@@ -13,7 +13,8 @@ import { resolveHyperparameters, type Hyperparameters, type PresetName } from ".
 import { loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
 import { tokenizeExamples, type TrainingTask } from "./examples.js";
 import { prepareModel, type ModelSource } from "./setup.js";
-import { LoraWeights } from "./lora.js";
+import { createTrainableLora } from "./lora-init.js";
+import type { LoraWeights } from "../model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "./graph.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
 
@@ -100,19 +101,16 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
 
     let trainable: TrainableTensor[];
     if (hyper.method === "lora") {
-      const baseWeights = model.weights.names.map((name) => ({ name, shape: model.weights.get(name).shape }));
-      lora = LoraWeights.create(model.ggml, baseWeights, { rank: hyper.loraRank, alpha: hyper.loraAlpha, targets: hyper.loraTargets, seed: hyper.seed });
-      trainable = lora.pairs.flatMap((pair) => [
-        { name: `${pair.baseName}.lora_a`, tensor: pair.a, decay: true },
-        { name: `${pair.baseName}.lora_b`, tensor: pair.b, decay: true },
-      ]);
+      const adapter = createTrainableLora(model.ggml, model.specs, { rank: hyper.loraRank, alpha: hyper.loraAlpha, targets: hyper.loraTargets, seed: hyper.seed });
+      lora = adapter;
+      trainable = adapter.parameters.names.map((name) => ({ name, tensor: adapter.parameters.get(name), decay: true }));
     } else {
       trainable = model.weights.names.map((name) => {
         const tensor = model.weights.get(name);
         return { name, tensor, decay: tensor.shape.length > 1 };
       });
     }
-    const loraTensors = lora ? { scale: lora.scale, pairs: new Map(lora.pairs.map((pair) => [pair.baseName, { a: pair.a, b: pair.b }])) } : undefined;
+    const loraTensors = lora?.tensors(1);
     graph = TrainingGraph.create({
       ggml: model.ggml,
       trainable,
@@ -136,7 +134,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const modelPath = hyper.method === "full" && !result.interrupted ? join(output, "model.gguf") : undefined;
     const adapterPath = lora && !result.interrupted ? join(output, "adapter.gguf") : undefined;
     if (modelPath) await model.save(modelPath, tokenizer);
-    if (adapterPath && lora) writeLoraAdapter(adapterPath, { ...lora.toAdapter(model.config.architecture), metadata: [{ key: "general.name", type: "string", value: "octoplan LoRA" }] });
+    if (adapterPath && lora) {
+      writeLoraAdapter(adapterPath, { architecture: model.config.architecture, alpha: lora.alpha, pairs: lora.pairs(),
+        metadata: [{ key: "general.name", type: "string", value: "octoplan LoRA" }] });
+    }
     const trainingJsonPath = join(output, "training.json");
     writeFileAtomic(trainingJsonPath, JSON.stringify({
       octoplanVersion: packageVersion(),

@@ -146,20 +146,7 @@ export class ChatClient {
       try {
         await this.waitForRateSlot(options.signal);
         this.totals.requests++;
-        const completion = await this.openai.chat.completions.create({
-          model: this.model,
-          messages,
-          ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
-          ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-          ...(options.json && this.settings.responseFormat === "json_object" ? { response_format: { type: "json_object" as const } } : {}),
-        }, { signal: options.signal, timeout: this.settings.timeoutMs });
-        const promptTokens = completion.usage?.prompt_tokens ?? 0;
-        const completionTokens = completion.usage?.completion_tokens ?? 0;
-        this.totals.promptTokens += promptTokens;
-        this.totals.completionTokens += completionTokens;
-        const choice = completion.choices?.[0];
-        return { text: choice?.message?.content ?? "", promptTokens, completionTokens, finishReason: choice?.finish_reason ?? null };
+        return await this.send(messages, options);
       } catch (error) {
         if (error instanceof APIUserAbortError || options.signal?.aborted) throw error;
         if (!isTransient(error)) throw this.permanentError(error);
@@ -179,7 +166,34 @@ export class ChatClient {
     }
   }
 
-  /** Exponential backoff with "equal jitter"; a server's Retry-After wins when it says more. */
+  /** One HTTP request. The SDK never removes the abort listener it adds to the signal it is given,
+   *  so it gets a per-request signal linked to the caller's, unlinked afterwards (no listener leak). */
+  private async send(messages: ChatMessage[], options: ChatCallOptions): Promise<ChatReply> {
+    const request = new AbortController();
+    const forward = () => request.abort(options.signal?.reason);
+    options.signal?.addEventListener("abort", forward, { once: true });
+    try {
+      options.signal?.throwIfAborted();
+      const completion = await this.openai.chat.completions.create({
+        model: this.model,
+        messages,
+        ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+        ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.json && this.settings.responseFormat === "json_object" ? { response_format: { type: "json_object" as const } } : {}),
+      }, { signal: request.signal, timeout: this.settings.timeoutMs });
+      const promptTokens = completion.usage?.prompt_tokens ?? 0;
+      const completionTokens = completion.usage?.completion_tokens ?? 0;
+      this.totals.promptTokens += promptTokens;
+      this.totals.completionTokens += completionTokens;
+      const choice = completion.choices?.[0];
+      return { text: choice?.message?.content ?? "", promptTokens, completionTokens, finishReason: choice?.finish_reason ?? null };
+    } finally {
+      options.signal?.removeEventListener("abort", forward);
+    }
+  }
+
+  /** Exponential backoff with "equal jitter" (half fixed, half random); a server's Retry-After replaces it, capped. */
   backoffMs(attempt: number, retryAfterMs?: number): number {
     const exponential = Math.min(this.settings.backoffMaxMs, this.settings.backoffBaseMs * 2 ** attempt);
     const jittered = exponential / 2 + (exponential / 2) * this.settings.random();
@@ -262,7 +276,7 @@ export function retryAfterFromHeaders(headers: Headers | undefined): number | un
 }
 
 function describe(error: unknown): string {
-  if (error instanceof APIError && error.status !== undefined) return `HTTP ${error.status} ${error.message}`;
+  if (error instanceof APIError && error.status !== undefined) return `HTTP ${error.message}`; // the SDK's message starts with the status
   return error instanceof Error ? error.message : String(error);
 }
 

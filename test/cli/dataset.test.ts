@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli.js";
-import { readDatasetAll } from "../../src/data/index.js";
+import { readDatasetAll, readRecords, splitByIdHash } from "../../src/data/index.js";
 import { sampleRecords } from "../data/fixtures.js";
 
 const folder = mkdtempSync(join(tmpdir(), "octoplan-dataset-cli-"));
@@ -15,7 +15,7 @@ describe("octoplan dataset", () => {
 
   it("stats prints JSON and reports bad lines on stderr", () => {
     const result = runCli(["dataset", "stats", input, "--json"]);
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     const stats = JSON.parse(result.stdout) as { count: number; stepsHistogram: Record<string, number> };
     expect(stats.count).toBe(40);
     expect(stats.stepsHistogram).toEqual({ "1": 14, "2": 13, "3": 13 });
@@ -24,29 +24,22 @@ describe("octoplan dataset", () => {
     expect(result.stderr).toContain("40 valid records, 2 problems");
   });
 
-  it("convert writes paper text that converts back", async () => {
+  it("convert writes paper text that reads back, and split writes a train/test pair", async () => {
     const paper = join(folder, "out.txt");
     const convert = runCli(["dataset", "convert", input, "--to", "paper", "--out", paper]);
-    expect(convert.status).toBe(0);
+    expect(convert.status, convert.stderr).toBe(0);
     expect(readFileSync(paper, "utf8").split("\n")[0]).toBe("<|user|>Find report 0 and handle it<|end|><|assistant|>Step 1 of 0 with search_files<|end|>");
-    const back = join(folder, "back.jsonl");
-    expect(runCli(["dataset", "convert", paper, "--from", "paper", "--to", "jsonl", "--out", back]).status).toBe(0);
-    const { records, errors } = await readDatasetAll(back);
-    expect(errors).toEqual([]);
-    expect(records.map((record) => record.query)).toEqual(sampleRecords(40).map((record) => record.query));
-  });
+    const back = [];
+    for await (const record of readRecords(paper, "paper", { errors: [] })) back.push(record.query);
+    expect(back).toEqual(sampleRecords(40).map((record) => record.query));
 
-  it("split writes a deterministic train/test pair", async () => {
     const train = join(folder, "train.jsonl");
     const test = join(folder, "test.jsonl");
-    const run = () => runCli(["dataset", "split", input, "--test-fraction", "0.25", "--train-out", train, "--test-out", test]);
-    expect(run().status).toBe(0);
-    const firstTest = readFileSync(test, "utf8");
-    expect(run().status).toBe(0);
-    expect(readFileSync(test, "utf8")).toBe(firstTest);
-    const sizes = [(await readDatasetAll(train)).records.length, (await readDatasetAll(test)).records.length];
-    expect(sizes[0] + sizes[1]).toBe(40);
-    expect(sizes[1]).toBeGreaterThan(0);
+    const split = runCli(["dataset", "split", input, "--test-fraction", "0.25", "--train-out", train, "--test-out", test]);
+    expect(split.status, split.stderr).toBe(0);
+    const expected = splitByIdHash(sampleRecords(40), 0.25);
+    expect((await readDatasetAll(train)).records).toEqual(expected.train);
+    expect((await readDatasetAll(test)).records).toEqual(expected.test);
   });
 
   it("fails with a hint when nothing valid was read or an option is wrong", () => {

@@ -71,10 +71,10 @@ export class FakeOpenAIServer {
   private constructor(private readonly server: Server, readonly port: number, private handler: FakeHandler | undefined) {}
 
   static async start(options: { handler?: FakeHandler; queue?: FakeReply[] } = {}): Promise<FakeOpenAIServer> {
-    let instance: FakeOpenAIServer | undefined;
-    const server = createServer((request, response) => void instance!.serve(request, response));
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    instance = new FakeOpenAIServer(server, (server.address() as AddressInfo).port, options.handler);
+    const instance = new FakeOpenAIServer(server, (server.address() as AddressInfo).port, options.handler);
+    server.on("request", (request: IncomingMessage, response: ServerResponse) => void instance.serve(request, response));
     instance.enqueue(...(options.queue ?? []));
     return instance;
   }

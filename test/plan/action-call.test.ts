@@ -37,6 +37,14 @@ describe("callToAction / actionToCall", () => {
     expect(actionToCall(functions, "<nexa_4>(payment_method='visa')")).toEqual({ name: "place_order", arguments: { shipping_address: "default", payment_method: "visa" } });
   });
 
+  it("works with the built-in android set of ../shared/functions.md", () => {
+    const android = FunctionSet.fromDomains(["android"]);
+    const call = { name: "find_route_google_maps", arguments: { origin: "Home", destination: "Office", mode: "transit" } };
+    const text = callToAction(android, call);
+    expect(text).toBe(`<nexa_${android.indexOf("find_route_google_maps")}>('Home', 'Office', 'transit')<nexa_end>`);
+    expect(actionToCall(android, text)).toEqual(call);
+  });
+
   it("throws typed errors that name the problem", () => {
     expect(() => actionToCall(functions, "<nexa_9>('x')<nexa_end>")).toThrow(UnknownFunctionalTokenError);
     expect(() => actionToCall(functions, "<nexa_9>('x')<nexa_end>")).toThrow(/valid tokens are <nexa_0> … <nexa_4>/);
@@ -58,7 +66,7 @@ describe("callToAction / actionToCall", () => {
 
   it("round-trips valid calls (property)", () => {
     const call = fc.oneof(
-      fc.record({ name: fc.constant("search_files"), arguments: fc.record({ query: fc.string({ unit: "binary", maxLength: 30 }) }) }),
+      fc.record({ name: fc.constant("search_files"), arguments: fc.record({ query: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 30 }) }) }),
       fc.record({ name: fc.constant("set_volume"), arguments: fc.record({ level: fc.integer({ min: 0, max: 10 }), volume_type: fc.constantFrom("ring", "media", "alarm") }) }),
       fc.record({ name: fc.constant("get_trending_news"), arguments: fc.record({ query: fc.string({ maxLength: 20 }), language: fc.constantFrom("en", "de") }) }),
     );

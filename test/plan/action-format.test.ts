@@ -11,15 +11,17 @@ import {
 } from "../../src/plan/index.js";
 
 // JSON-safe values that survive the trip through Python literals (-0 is kept apart: it reads back as -0.0).
+// Any UTF-16 code unit, lone surrogates included (they must survive as \uXXXX escapes).
+const anyText = (maxLength: number) => fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength });
 const scalar = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 20 }),
+  anyText(20),
   fc.integer({ min: -1e12, max: 1e12 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.constant(null),
 );
 const pythonValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), tie("value"), { maxKeys: 4 })),
+  value: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(anyText(8), tie("value"), { maxKeys: 4 })),
 })).value;
 
 describe("Python literals", () => {
@@ -28,6 +30,7 @@ describe("Python literals", () => {
     expect(toPythonLiteral({ k: "it's" })).toBe(`{'k': "it's"}`);
     expect(toPythonLiteral(`it's "x"`)).toBe(`'it\\'s "x"'`);
     expect(toPythonLiteral("line\nnext\\")).toBe("'line\\nnext\\\\'");
+    expect(toPythonLiteral("\ud800\u0007é")).toBe("'\\ud800\\x07é'");
     expect(() => toPythonLiteral(Number.NaN)).toThrow(MalformedActionError);
   });
 

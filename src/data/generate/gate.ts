@@ -6,7 +6,7 @@
 // Functions without an implementation (imported from docstrings / OpenAI tools) are only
 // validated, and their records carry no observations or expected state.
 import { SimulatedDevice } from "../../functions/device/simulated-device.js";
-import type { FunctionSet } from "../../functions/index.js";
+import type { DeviceState, FunctionSet } from "../../functions/index.js";
 import { renderObservation } from "../../plan/observation.js";
 import type { DatasetCall } from "../record.js";
 import { resolveArguments } from "./references.js";
@@ -25,7 +25,7 @@ export interface GateOptions {
 }
 
 export type GateResult =
-  | { ok: true; calls: DatasetCall[]; observations?: string[]; expectedState?: Record<string, unknown> }
+  | { ok: true; calls: DatasetCall[]; observations?: string[]; expectedState?: DeviceState }
   | { ok: false; reason: RejectionReason; message: string };
 
 const reject = (reason: RejectionReason, message: string): GateResult => ({ ok: false, reason, message });
@@ -73,5 +73,5 @@ export async function checkCandidate(candidate: CandidateRecord, options: GateOp
     }
   }
   if (!runnable) return { ok: true, calls };
-  return { ok: true, calls, observations, expectedState: device.snapshot() as unknown as Record<string, unknown> };
+  return { ok: true, calls, observations, expectedState: device.snapshot() };
 }

@@ -11,6 +11,7 @@ import type { FunctionSet } from "../../functions/index.js";
 import { FileFormatError, InputError } from "../../errors.js";
 import { DatasetWriter, readDatasetAll } from "../jsonl.js";
 import type { DatasetRecord } from "../record.js";
+import { mixSeed } from "../teachers/batches.js";
 import { DedupIndex } from "./dedup.js";
 import { checkCandidate, type RejectionReason } from "./gate.js";
 import { parseStepRange, stepCountsOf, stepQuotas, type StepRange } from "./steps.js";
@@ -119,19 +120,26 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         options.signal?.throwIfAborted();
         const request = { functions, count: batchSize, stepCounts: Array<number>(batchSize).fill(steps), seed: mixSeed(seed, batch, steps), now, validate };
         let position = 0;
-        for await (const candidate of teacher.generate(request, options.signal)) {
-          const id = `s${seed}-b${batch}-n${steps}-${position++}`;
-          candidates++;
-          if (existing.ids.has(id)) continue; // written by an earlier run
-          const accepted = await consider(candidate, id);
-          if (accepted) {
-            writer.write(accepted);
-            existing.dedup.add(accepted.query);
-            histogram.set(accepted.steps.length, (histogram.get(accepted.steps.length) ?? 0) + 1);
-            total++;
+        // Accepted records are appended once per batch (one write + fsync), not one by one:
+        // fsync per record dominated the run time. A kill -9 loses at most this batch.
+        const pending: DatasetRecord[] = [];
+        try {
+          for await (const candidate of teacher.generate(request, options.signal)) {
+            const id = `s${seed}-b${batch}-n${steps}-${position++}`;
+            candidates++;
+            if (existing.ids.has(id)) continue; // written by an earlier run
+            const accepted = await consider(candidate, id);
+            if (accepted) {
+              pending.push(accepted);
+              existing.dedup.add(accepted.query);
+              histogram.set(accepted.steps.length, (histogram.get(accepted.steps.length) ?? 0) + 1);
+              total++;
+            }
+            report();
+            if (full(steps) || candidates >= maxCandidates) break;
           }
-          report();
-          if (full(steps) || candidates >= maxCandidates) break;
+        } finally {
+          writer.writeMany(pending);
         }
       }
     }
@@ -169,14 +177,4 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     out, teacher: teacher.name, target: count, total, added: total - existing.count, existing: existing.count, candidates,
     rejected, rejectionExamples: examples, stepHistogram: Object.fromEntries(histogram), complete: stepCountsOf(range).every(full),
   };
-}
-
-/** A 32-bit seed for one (batch, step count) request, stable across runs. */
-export function mixSeed(seed: number, batch: number, steps: number): number {
-  let hash = (seed ^ 0x9e3779b9) >>> 0;
-  for (const part of [batch, steps]) {
-    hash = Math.imul(hash ^ part, 0x85ebca6b) >>> 0;
-    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35) >>> 0;
-  }
-  return (hash ^ (hash >>> 16)) >>> 0;
 }

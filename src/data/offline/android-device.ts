@@ -25,52 +25,55 @@ export const volume: Intent = {
 
 export const volumeExtremes: Intent = {
   ...volume, id: "android.volume-extreme",
-  say: ["mute the {type}", "max out the {type} volume", "turn the {type} all the way {direction}", "silence the {type}"],
-  ask: ["{type} on max", "kill the {type} sound"],
+  say: ["{extreme}", "turn the {type} all the way {direction}", "put the {type} volume all the way {direction}"],
+  ask: ["{extremeAsk}"],
   bind({ dice }: IntentContext) {
     const [type, volumeType] = dice.pick(VOLUME_TYPES);
     const loud = dice.chance(0.5);
-    return { slots: { type, direction: loud ? "up" : "down", levelDigits: loud ? "10" : "0", canonical: volumeType },
+    const extreme = loud ? dice.pick([`max out the ${type} volume`, `crank the ${type} volume all the way up`, `turn the ${type} up to max`])
+      : dice.pick([`mute the ${type}`, `silence the ${type}`, `turn the ${type} volume off`]);
+    const extremeAsk = loud ? dice.pick([`${type} on max`, `${type} volume max pls`]) : dice.pick([`kill the ${type} sound`, `${type} on mute`]);
+    return { slots: { type, direction: loud ? "up" : "down", levelDigits: loud ? "10" : "0", canonical: volumeType, extreme, extremeAsk },
       calls: [call("set_volume", { level: loud ? 10 : 0, volume_type: volumeType })] };
   },
 };
 
 export const findFile: Intent = {
   id: "android.find-file", domain: "android", functions: ["search_files"],
-  say: ["find the {doc}", "look for my {doc}", "locate the {doc} on my phone", "dig up the {doc}", "search my files for the {doc}",
-    "pull up the {doc}", "open the {doc}", "find my {doc} file"],
-  ask: ["where's my {doc}?", "do I have the {doc} somewhere?", "where did I save the {doc}?", "{doc} file?"],
-  steps: [["Find the {doc} document", "Locate the {doc} on the device", "Search the files for the {doc}"]],
+  say: ["find {doc}", "look for {doc}", "locate {doc} on my phone", "dig up {doc}", "search my files for {doc}",
+    "pull up {doc}", "open {doc}", "find {doc} file"],
+  ask: ["where's {doc}?", "do I have {doc} somewhere?", "where did I save {doc}?", "{doc} file?"],
+  steps: [["Find {docStep}", "Locate {docStep} on the device", "Search the files for {docStep}"]],
   bind(context: IntentContext) {
-    const { query, spoken } = pickDocument(context);
-    return { slots: { doc: spoken }, calls: [call("search_files", { query })] };
+    const { query, slots: docSlots } = pickDocument(context);
+    return { slots: docSlots, calls: [call("search_files", { query })] };
   },
 };
 
 export const printFound: Intent = {
   id: "android.print-found", domain: "android", functions: ["search_files", "print_document"],
-  say: ["print the {doc}", "print out my {doc}", "print a copy of the {doc}", "find and print the {doc}", "get me a hard copy of the {doc}",
-    "send the {doc} to the printer", "locate the {doc} and print it"],
-  ask: ["can I get the {doc} printed?", "I need a printed copy of my {doc}"],
-  steps: [["Locate the {doc}", "Find the {doc} document", "Search for the {doc} file"], ["Print the {doc}", "Print the located {doc}", "Send the {doc} to the printer"]],
+  say: ["print {doc}", "print out {doc}", "print a copy of {doc}", "find and print {doc}", "get me a hard copy of {doc}",
+    "send {doc} to the printer", "locate {doc} and print it"],
+  ask: ["can I get {doc} printed?", "I need a printed copy of {doc}"],
+  steps: [["Locate {docStep}", "Find {docStep}", "Search for {docStep} file"], ["Print {docStep}", "Print the located {docName}", "Send {docStep} to the printer"]],
   bind(context: IntentContext) {
-    const { query, spoken } = pickDocument(context);
-    return { slots: { doc: spoken }, calls: [call("search_files", { query }), call("print_document", { file_path: fromStep(0, "path") })] };
+    const { query, slots: docSlots } = pickDocument(context);
+    return { slots: docSlots, calls: [call("search_files", { query }), call("print_document", { file_path: fromStep(0, "path") })] };
   },
 };
 
 export const emailFound: Intent = {
   id: "android.email-found", domain: "android", functions: ["search_files", "send_email"],
-  say: ["email the {doc} to {person}", "send {person} the {doc}", "find the {doc} and email it to {person}", "mail my {doc} to {person}",
-    "forward the {doc} to {person}", "share the {doc} with {person} by email"],
-  steps: [["Find the {doc}", "Locate the {doc} document"], ["Email the {doc} to {personStep}", "Send the {doc} to {personStep} by email"]],
+  say: ["email {doc} to {person}", "send {person} {doc}", "find {doc} and email it to {person}", "mail {doc} to {person}",
+    "forward {doc} to {person}", "share {doc} with {person} by email"],
+  steps: [["Find {docStep}", "Locate {docStep}"], ["Email {docStep} to {personStep}", "Send {docStep} to {personStep} by email"]],
   bind(context: IntentContext) {
-    const { query, spoken } = pickDocument(context);
+    const { query, spoken, slots: docSlots } = pickDocument(context);
     const recipient = pickRecipient(context);
     const title = spoken[0]!.toUpperCase() + spoken.slice(1);
-    return { slots: { doc: spoken, person: recipient.spoken, personStep: recipient.step },
+    return { slots: { ...docSlots, person: recipient.spoken, personStep: recipient.step },
       calls: [call("search_files", { query }),
-        call("send_email", { recipient: recipient.spoken, title, content: fromStep(0, "path", { format: `Here is the ${spoken}: {}` }) })] };
+        call("send_email", { recipient: recipient.spoken, title, content: fromStep(0, "path", { format: `Here is ${docSlots.docStep}: {}` }) })] };
   },
 };
 
@@ -110,22 +113,23 @@ const SCREEN_THINGS = ["this page", "the final summary slide", "my screen", "the
 
 export const screenshot: Intent = {
   id: "android.screenshot", domain: "android", functions: ["take_screenshot"],
-  say: ["take a screenshot", "screenshot {what}", "grab a screenshot of {what}", "capture the screen", "snap a screenshot of {what}", "save a screenshot of {what}"],
-  ask: ["screenshot pls", "can I get a screenshot of {what}?"],
-  steps: [["Take a screenshot", "Take a screenshot of {what}", "Capture a screenshot of the screen"]],
+  say: ["take a screenshot{ofWhat}", "grab a screenshot{ofWhat}", "capture the screen", "snap a screenshot{ofWhat}", "save a screenshot{ofWhat}", "screenshot {this}"],
+  ask: ["screenshot pls", "can I get a screenshot{ofWhat}?"],
+  steps: [["Take a screenshot{ofWhat}", "Capture a screenshot{ofWhat}"]],
   bind({ dice }: IntentContext) {
-    return { slots: { what: dice.pick(SCREEN_THINGS) }, calls: [call("take_screenshot", {})] };
+    const what = dice.chance(0.5) ? dice.pick(SCREEN_THINGS) : "";
+    return { slots: { ofWhat: what ? ` of ${what}` : "", this: what || "this" }, calls: [call("take_screenshot", {})] };
   },
 };
 
 export const screenshotEmail: Intent = {
   id: "android.screenshot-email", domain: "android", functions: ["take_screenshot", "send_email"],
-  say: ["screenshot {what} and email it to {person}", "take a screenshot of {what} and send it to {person}", "grab a screenshot and mail it to {person}"],
-  steps: [["Take a screenshot of {what}", "Capture a screenshot"], ["Email the screenshot to {personStep}", "Send the screenshot to {personStep} by email"]],
+  say: ["screenshot {what} and email it to {person}", "take a screenshot of {what} and send it to {person}", "grab a screenshot of {what} and mail it to {person}"],
+  steps: [["Take a screenshot of {what}", "Capture a screenshot of {what}"], ["Email the screenshot to {personStep}", "Send the screenshot to {personStep} by email"]],
   bind(context: IntentContext) {
     const recipient = pickRecipient(context);
     return { slots: { what: context.dice.pick(SCREEN_THINGS), person: recipient.spoken, personStep: recipient.step },
-      calls: [call("take_screenshot", {}), call("send_email", { recipient: recipient.spoken, title: "Screenshot", content: fromStep(0, "path", { format: "Screenshot attached: {}" }) })] };
+      calls: [call("take_screenshot", {}), call("send_email", { recipient: recipient.spoken, title: "Screenshot", content: fromStep(0, "saved", { format: "Screenshot attached: {}" }) })] };
   },
 };
 
@@ -145,7 +149,7 @@ export const photo: Intent = {
 
 export const webSearch: Intent = {
   id: "android.web", domain: "android", functions: ["web_search"],
-  say: ["search the web for {query}", "google {query}", "look up {query}", "search online for {query}", "do a web search for {query}", "find out {query}"],
+  say: ["search the web for {query}", "google {query}", "look up {query}", "search online for {query}", "do a web search for {query}", "search for {query}"],
   ask: ["{query}?", "quick search: {query}", "what does the internet say about {query}?"],
   steps: [["Search the web for {query}", "Look up {query} online", "Perform a web search for {query}"]],
   bind({ dice }: IntentContext) {
@@ -176,7 +180,7 @@ export const photoText: Intent = {
     const base = photo.bind(context);
     const person = pickContact(context);
     return { slots: { ...base.slots, person: person.spoken },
-      calls: [base.calls[0]!, call("send_text_message", { contact_name: person.spoken, message: fromStep(0, "path", { format: "Photo: {}" }) })] };
+      calls: [base.calls[0]!, call("send_text_message", { contact_name: person.spoken, message: fromStep(0, "saved", { format: "Photo: {}" }) })] };
   },
 };
 

@@ -2,7 +2,7 @@
 // contacts, alarms, calendar, maps). Phrasings are written to cover the registers people
 // use (imperative, question, "I need…", terse) — the composer adds the polite/chatty wrappers.
 import { call, type Intent, type IntentContext } from "./intent.js";
-import { EMAIL_BODIES, EMAIL_SUBJECTS, EVENT_TITLES, LANGUAGES, NEW_CONTACTS, NEWS_TOPICS, PLACES, TEXT_MESSAGES, TIMER_LABELS, TRAVEL_MODES, CITIES } from "./lexicon.js";
+import { EMAIL_BODIES, EMAIL_SUBJECTS, EVENT_TITLES, LANGUAGES, NEW_CONTACTS, NEWS_TOPICS, PLACES, TEXT_MESSAGES, TIMER_LABELS, TRAVEL_MODES, CITIES, VIDEO_TOPICS } from "./lexicon.js";
 import { addMinutes, displayClock, displayDate, pickContact, pickDateTime, pickRecipient } from "./slots.js";
 import { randomTime, sayNumber } from "./spoken.js";
 
@@ -83,14 +83,16 @@ export const contact: Intent = {
 
 export const alarm: Intent = {
   id: "android.alarm", domain: "android", functions: ["set_timer_alarm"],
-  say: ["set an alarm for {time}", "wake me up at {time}", "set an alarm at {time} called {label}", "set a {label} alarm for {time}",
-    "remind me at {time} with a {label} alarm", "set an alarm for {time} and label it {label}", "put an alarm on for {time}"],
-  ask: ["alarm {time} pls", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}?"],
-  steps: [["Set an alarm for {clock}", "Set an alarm at {clock} labeled {label}", "Set a {label} alarm for {clock}"]],
+  say: ["set an alarm for {time}{labelled}", "wake me up at {time}{labelled}", "set an alarm at {time}{labelled}", "put an alarm on for {time}{labelled}",
+    "set my alarm to {time}{labelled}", "make an alarm for {time}{labelled}", "alarm at {time}{labelled}"],
+  ask: ["alarm {time} pls", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}{labelled}?", "gotta be up by {time}"],
+  steps: [["Set an alarm for {clock}{labelStep}", "Set an alarm at {clock}{labelStep}"]],
   bind({ dice }: IntentContext) {
     const time = randomTime(dice, "alarm");
-    const label = dice.chance(0.5) ? dice.pick(TIMER_LABELS) : "alarm";
-    return { slots: { time: time.text, clock: displayClock(time.hour, time.minute), label }, calls: [call("set_timer_alarm", { time: time.clock, label })] };
+    const label = dice.chance(0.4) ? dice.pick(TIMER_LABELS) : "alarm";
+    const labelled = label === "alarm" ? "" : dice.pick([` called ${label}`, ` labeled ${label}`, ` for ${label}`, ` named "${label}"`]);
+    const labelStep = label === "alarm" ? "" : ` labeled ${label}`;
+    return { slots: { time: time.text, clock: displayClock(time.hour, time.minute), labelled, labelStep }, calls: [call("set_timer_alarm", { time: time.clock, label })] };
   },
 };
 
@@ -118,10 +120,9 @@ export const calendar: Intent = {
 
 export const route: Intent = {
   id: "android.route", domain: "android", functions: ["find_route_google_maps"],
-  say: ["get directions to {destination} {mode}", "find the fastest route from {origin} to {destination} {mode}", "navigate to {destination} {mode}",
-    "show me how to get to {destination} {mode}", "map a route from {origin} to {destination} {mode}", "pull up directions to {destination} {mode}",
-    "find a route to {destination} {mode}"],
-  ask: ["how do I get to {destination} {mode}?", "directions to {destination}?", "how long to {destination} {mode}?", "what's the best way to {destination} from {origin}?"],
+  say: ["get directions from {origin} to {destination} {mode}", "find the fastest route from {origin} to {destination} {mode}",
+    "map a route from {origin} to {destination} {mode}", "show me how to get from {origin} to {destination} {mode}", "plan a route {mode} from {origin} to {destination}"],
+  ask: ["what's the best way to {destination} from {origin}?", "how long from {origin} to {destination} {mode}?", "{origin} to {destination} {mode}, how far?"],
   steps: [["Find a {modeWord} route from {originStep} to {destination} on Google Maps", "Get {modeWord} directions from {originStep} to {destination}"]],
   bind({ dice }: IntentContext) {
     const [spokenMode, mode] = dice.pick(TRAVEL_MODES);
@@ -138,7 +139,7 @@ export const route: Intent = {
 export const routeFromHere: Intent = {
   ...route, id: "android.route-here",
   say: ["get directions to {destination} {mode}", "navigate to {destination} {mode}", "show me the way to {destination} {mode}",
-    "take me to {destination} {mode}", "route me to {destination} {mode}"],
+    "take me to {destination} {mode}", "route me to {destination} {mode}", "find a route to {destination} {mode}", "pull up directions to {destination} {mode}"],
   ask: ["how do I get to {destination} {mode}?", "how far is {destination} {mode}?", "directions to {destination} {mode} pls"],
   bind(context: IntentContext) {
     const binding = route.bind(context);
@@ -150,9 +151,9 @@ export const routeFromHere: Intent = {
 
 export const timer: Intent = {
   id: "android.timer", domain: "android", functions: ["set_timer_alarm"],
-  say: ["set a timer for {minutes} minutes", "start a {minutes} minute timer for the {label}", "set a {label} timer for {minutes} minutes"],
-  ask: ["timer {minutes} min", "{minutes} minute timer please"],
-  steps: [["Set a timer for {minutesDigits} minutes, until {clock}", "Set a {label} timer alarm for {clock}"]],
+  say: ["set a timer for {minutes} minutes for the {label}", "start a {minutes} minute timer for the {label}", "set a {label} timer for {minutes} minutes"],
+  ask: ["{label} timer {minutes} min", "{minutes} minute timer for the {label} please"],
+  steps: [["Set a {minutesDigits}-minute {label} timer, until {clock}", "Set a {label} timer alarm for {clock}"]],
   bind({ dice, now }: IntentContext) {
     const count = dice.pick([5, 10, 15, 20, 25, 30, 45]);
     const total = now.hour * 60 + now.minute + count;
@@ -164,4 +165,16 @@ export const timer: Intent = {
   },
 };
 
-export const ANDROID_PHONE: Intent[] = [news, weather, email, text, contact, alarm, calendar, route, routeFromHere, timer];
+export const youtube: Intent = {
+  id: "android.youtube", domain: "android", functions: ["search_youtube_videos"],
+  say: ["search YouTube for {video}", "find {video} videos on YouTube", "look up {video} on youtube", "pull up some {video} vids on YouTube",
+    "find a YouTube video about {video}", "search yt for {video}", "show me {video} on YouTube"],
+  ask: ["any good YouTube videos on {video}?", "yt {video}", "is there a YouTube tutorial for {video}?", "{video} on youtube pls"],
+  steps: [["Search YouTube for {video} videos", "Find YouTube videos about {video}", "Search YouTube for {video}"]],
+  bind({ dice }: IntentContext) {
+    const video = dice.pick(VIDEO_TOPICS);
+    return { slots: { video }, calls: [call("search_youtube_videos", { query: video })] };
+  },
+};
+
+export const ANDROID_PHONE: Intent[] = [youtube, news, weather, email, text, contact, alarm, calendar, route, routeFromHere, timer];

@@ -21,7 +21,7 @@ const PREFIXES: Array<[string, boolean]> = [ // [text, makes a question]
   ["hey, ", false], ["I need you to ", false], ["I want you to ", false], ["go ahead and ", false], ["quick favor: ", false], ["ok so ", false],
   ["pls ", false], ["hey can you ", true], ["I'd like you to ", false], ["help me ", false], ["yo ", false], ["when you get a sec, ", false],
   ["could you please ", true], ["can u ", true], ["I'd like to ", false], ["let's ", false], ["need to ", false]];
-const SUFFIXES = ["", "", "", "", "", " please", " pls", " thanks", " for me", ", thanks!", " asap", " real quick", " thx", ", would you"];
+const SUFFIXES = ["", "", "", "", "", " please", " pls", " thanks", " for me", ", thanks!", " asap", " real quick", " thx", " if you can"];
 
 const ORDERINGS = ["before you {B}, {A}", "{B}, but first {A}", "{B}, but {A} first", "before {B_ing}, {A}", "{B} after you {A}",
   "{B} once you {A}", "first {A}, then {B}", "{A} first and then {B}"];
@@ -147,9 +147,9 @@ export function composeCandidate(intents: readonly Intent[], stepCount: number, 
     }
     units.forEach((unit, index) => {
       const last = index === units.length - 1 && units.length >= 2;
-      const [connector, sentence] = last && dice.chance(0.5) ? dice.pick(FINAL_CONNECTORS) : dice.pick(CONNECTORS);
+      const [connector] = last && dice.chance(0.5) ? dice.pick(FINAL_CONNECTORS) : dice.pick(CONNECTORS);
       templates.push(`connector:${connector.trim() || "space"}`);
-      text += connector + (sentence ? capitalize(unit) : unit);
+      text += connector + unit;
     });
     if (question) text += "?";
     else if (dice.chance(0.5)) text += dice.pick([".", ".", "!", " thanks", ", thx"]);

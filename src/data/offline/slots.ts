@@ -28,10 +28,13 @@ export function pickRecipient(context: IntentContext): { spoken: string; step: s
 }
 
 /** A file as the user names it; the search query is that name, so the action step can be read off the plan. */
-export function pickDocument(context: IntentContext): { document: SpokenDocument; spoken: string; query: string } {
+export function pickDocument(context: IntentContext): { document: SpokenDocument; spoken: string; query: string; slots: Slots } {
   const document = context.dice.pick(SPOKEN_DOCUMENTS);
   const spoken = context.dice.pick(document.names);
-  return { document, spoken, query: spoken.replace(/'s\b/g, "") };
+  // "John's CV" takes no article; everything else is "the …" in steps and "the/my …" in requests.
+  const possessive = /^[A-Z][a-z]+'s /.test(spoken);
+  const slots = { doc: possessive ? spoken : context.dice.pick(["the ", "my ", "the "]) + spoken, docStep: possessive ? spoken : `the ${spoken}`, docName: spoken };
+  return { document, spoken, query: spoken.replace(/'s\b/g, ""), slots };
 }
 
 export function pickBluetooth(context: IntentContext): { name: string; spoken: string } {

@@ -70,7 +70,7 @@ export function sayTime(dice: Dice, hour: number, minute: number): SpokenTime {
     if ([40, 50, 55].includes(minute) && nextHour !== 0 && nextHour !== 12) {
       forms.push(`${numberWords(60 - minute)} to ${hourWord(nextHour)}${marker}`);
     }
-    if (minute !== 0 && minute % 5 === 0) forms.push(`${hourWord(hour)} ${numberWords(minute)}${marker || " " + suffix.trim()}`);
+    if (minute >= 10 && minute % 5 === 0) forms.push(`${hourWord(hour)} ${numberWords(minute)}${marker || " " + suffix.trim()}`);
   }
   return { text: dice.pick(forms), clock, hour, minute };
 }

@@ -13,7 +13,7 @@
 // stream with their error: what already passed is on disk and a re-run resumes.
 import type { FunctionSet } from "../../functions/index.js";
 import { ChatClient, MalformedReplyError, type ChatClientOptions, type ChatUsage } from "../../util/chat-client.js";
-import { InputError } from "../../errors.js";
+import { InputError, OctoplanError } from "../../errors.js";
 import type { CandidateRecord, GenerationRequest, Teacher } from "../generate/teacher.js";
 import { mixSeed, planBatches, type TeacherBatch } from "./batches.js";
 import { judgePrompt, judgeReplySchema, planPrompt, planReplySchema, requestsPrompt, requestsReplySchema } from "./prompts.js";
@@ -30,7 +30,12 @@ export interface LlmTeacherOptions {
   planTemperature?: number;
   /** Batches worked on at once. Default 2; the client's concurrency bounds the HTTP requests. */
   lookahead?: number;
+  /** Give up when this many candidates in a row are dropped (a model that cannot do the task). Default 100. */
+  maxDropsInARow?: number;
 }
+
+/** The model's candidates keep being dropped; going on would only spend tokens. */
+export class TeacherStalledError extends OctoplanError {}
 
 export type DropReason = "malformed reply" | "wrong step count" | "unknown function" | "judged invalid" | "duplicate request";
 
@@ -50,6 +55,7 @@ export class LlmTeacher implements Teacher {
     dropped: { "malformed reply": 0, "wrong step count": 0, "unknown function": 0, "judged invalid": 0, "duplicate request": 0 },
   };
   private readonly client: ChatClient;
+  private dropsInARow = 0;
   private readonly settings: Required<Omit<LlmTeacherOptions, "client">>;
 
   private constructor(options: LlmTeacherOptions) {
@@ -58,6 +64,7 @@ export class LlmTeacher implements Teacher {
     this.settings = {
       validate: options.validate ?? true, requestsPerPrompt: options.requestsPerPrompt ?? 5,
       temperature: options.temperature ?? 1.0, planTemperature: options.planTemperature ?? 0.3, lookahead: options.lookahead ?? 2,
+      maxDropsInARow: options.maxDropsInARow ?? 100,
     };
   }
 
@@ -97,8 +104,14 @@ export class LlmTeacher implements Teacher {
       launch();
       for (;;) {
         if (failure) throw failure.error;
+        if (this.dropsInARow >= this.settings.maxDropsInARow) {
+          throw new TeacherStalledError(`${this.name}: the last ${this.dropsInARow} candidates were all dropped (${JSON.stringify(this.stats.dropped)})`, {
+            hint: `Try a stronger model, --no-validate, or fewer steps. Examples of invalid pairs: ${this.stats.invalidExamples.slice(0, 2).join(" | ") || "none"}`,
+          });
+        }
         if (ready.length > 0) {
           this.stats.yielded++;
+          this.dropsInARow = 0;
           yield ready.shift()!;
           continue;
         }
@@ -177,6 +190,7 @@ export class LlmTeacher implements Teacher {
 
   private drop(reason: DropReason): undefined {
     this.stats.dropped[reason]++;
+    this.dropsInARow++;
     return undefined;
   }
 }
@@ -194,7 +208,7 @@ export const DEFAULT_API_KEY_ENV = "OPENAI_API_KEY";
 export function createLlmTeacher(spec: string, options: LlmTeacherSpecOptions = {}): LlmTeacher {
   const match = /^openai:(.+)$/.exec(spec);
   if (!match) throw new InputError(`unknown LLM teacher '${spec}'`, { hint: "Write it as openai:MODEL, e.g. --teacher openai:gpt-4o or --teacher openai:qwen2.5:7b for Ollama." });
-  const { validate, requestsPerPrompt, temperature, planTemperature, lookahead, ...clientOptions } = options;
+  const { validate, requestsPerPrompt, temperature, planTemperature, lookahead, maxDropsInARow, ...clientOptions } = options;
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
   // A named variable must be set; OPENAI_API_KEY is only required by OpenAI itself, since local
   // servers (llama.cpp, vLLM, Ollama) accept any key.
@@ -206,5 +220,5 @@ export function createLlmTeacher(spec: string, options: LlmTeacherSpecOptions = 
     baseURL,
     apiKeyEnv: keyFromDefault ? DEFAULT_API_KEY_ENV : options.apiKeyEnv,
   });
-  return LlmTeacher.create({ client, validate, requestsPerPrompt, temperature, planTemperature, lookahead });
+  return LlmTeacher.create({ client, validate, requestsPerPrompt, temperature, planTemperature, lookahead, maxDropsInARow });
 }

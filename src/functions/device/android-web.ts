@@ -33,8 +33,10 @@ function capitalize(text: string): string {
 export function getTrendingNews(device: SimulatedDevice, query: string, language: string): string[] {
   const topic = requireQuery("get_trending_news", "query", query);
   if (!/^[a-z]{2}$/i.test(language)) throw new DeviceError("get_trending_news", `"${language}" is not an ISO 639-1 language code`, "Use two letters such as 'en', 'es' or 'fr'.");
+  const first = integerFor(0, HEADLINES.length - 1, device.seed, "news", topic.toLowerCase());
   return [0, 1, 2].map((index) => {
-    const headline = pickFor(HEADLINES, device.seed, "news", topic, index).replace("{q}", topic).replace("{Q}", capitalize(topic));
+    // Consecutive templates, so the three headlines always differ.
+    const headline = HEADLINES[(first + index) % HEADLINES.length].replace("{q}", topic).replace("{Q}", capitalize(topic));
     const outlet = pickFor(OUTLETS, device.seed, "outlet", topic, index);
     return `${headline} (${outlet}) - https://news.example.com/${language.toLowerCase()}/${slugify(topic)}-${codeFor(6, "0123456789", device.seed, topic, index)}`;
   });

@@ -23,4 +23,4 @@ export const ANDROID_FUNCTIONS: readonly FunctionSpec[] = [
   system.takePhotoFunction,
   apps.webSearchFunction,
   system.enableDoNotDisturbFunction,
-] as FunctionSpec[];
+];

@@ -61,4 +61,4 @@ export const ECOMMERCE_FUNCTIONS: readonly FunctionSpec[] = [
     returns: "dict: The order id, its new status and the amount refunded.",
     execute: (args, { device }) => cancelOrder(device, args.order_id),
   }),
-] as FunctionSpec[];
+];

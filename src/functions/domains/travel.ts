@@ -68,4 +68,4 @@ export const TRAVEL_FUNCTIONS: readonly FunctionSpec[] = [
     returns: "dict: The converted amount and the exchange rate used.",
     execute: (args, { device }) => convertCurrency(device, args.amount, args.from_currency, args.to_currency),
   }),
-] as FunctionSpec[];
+];

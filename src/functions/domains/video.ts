@@ -58,4 +58,4 @@ export const VIDEO_FUNCTIONS: readonly FunctionSpec[] = [
     parameters: z.object({ device_name: z.string().describe("Name of the TV or cast device, e.g. 'Living Room TV'.") }),
     execute: (args, { device }) => castToTv(device, args.device_name),
   }),
-] as FunctionSpec[];
+];

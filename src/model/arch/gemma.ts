@@ -1,6 +1,6 @@
 // gemma (Gemma 1) as llama.cpp builds it (src/models/gemma.cpp):
 //   x = token_embd[tokens] · √d
-//   per block: n = RMSNorm(x)·attn_norm; Q, K with NEOX RoPE; Q scaled by 1/√hd (softmax scale 1);
+//   per block: n = RMSNorm(x)·attn_norm; Q, K with NEOX RoPE; Q scaled by 1/√hd (folded into the softmax);
 //              x += attn_output·attention;  m = RMSNorm(x)·ffn_norm; x += ffn_down·(gelu(ffn_gate·m) ⊙ ffn_up·m)
 //   logits = token_embd·RMSNorm(x)·output_norm   (always tied)
 // Norm convention: HF Gemma computes RMSNorm(x)·(1 + w); convert_hf_to_gguf.py stores w + 1 in the GGUF, so
@@ -35,12 +35,13 @@ export function buildGemmaForward(ops: Ops, config: ModelConfig, weights: Weight
     const q = linear(ops, weights, `${block}.attn_q.weight`, n, options); // [d, T, B]
     const k = linear(ops, weights, `${block}.attn_k.weight`, n, options); // [kvDim, T, B]
     const v = linear(ops, weights, `${block}.attn_v.weight`, n, options); // [kvDim, T, B]
-    const qHeads = ops.scale(ops.rope(ops.reshape(q, [headDim, config.headCount, tokenCount, batch]), inputs.positions, rope),
-      1 / Math.sqrt(headDim)); // [hd, H, T, B]
+    // llama.cpp scales Q by 1/√hd here and uses softmax scale 1; we fold the same factor into the softmax (same
+    // math) because ggml's backward of scale needs a contiguous gradient and Q's gradient arrives permuted.
+    const qHeads = ops.rope(ops.reshape(q, [headDim, config.headCount, tokenCount, batch]), inputs.positions, rope); // [hd, H, T, B]
     const kHeads = ops.rope(ops.reshape(k, [headDim, config.headCountKv, tokenCount, batch]), inputs.positions, rope); // [hd, Hkv, T, B]
     const vHeads = ops.reshape(v, [headDim, config.headCountKv, tokenCount, batch]); // [hd, Hkv, T, B]
     const attended = causalAttention(ops, qHeads, kHeads, vHeads,
-      { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 }); // [d, T, B]
+      { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 / Math.sqrt(headDim) }); // [d, T, B]
     x = ops.add(x, linear(ops, weights, `${block}.attn_output.weight`, attended, options)); // [d, T, B]
 
     const m = rmsNorm(ops, weights, `${block}.ffn_norm.weight`, x, config.rmsNormEps); // [d, T, B]

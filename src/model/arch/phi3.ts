@@ -1,7 +1,7 @@
 // phi3 (Phi-3, Phi-3.5, Phi-4-mini) as llama.cpp builds it (src/models/phi3.cpp):
 //   per block: n = RMSNorm(x)·attn_norm; qkv = attn_qkv·n split into Q [d], K [kvDim], V [kvDim] (fused tensor,
 //              as HF's qkv_proj and convert_hf_to_gguf.py store it); Q and K get NEOX RoPE; Q is scaled by
-//              1/√hd before attention (softmax scale 1); x += attn_output·attention
+//              1/√hd (we fold it into the softmax scale); x += attn_output·attention
 //              m = RMSNorm(x)·ffn_norm; gu = ffn_up·m holds [gate; up] (2·ff rows, gate first);
 //              x += ffn_down·(silu(gate) ⊙ up)
 //   logits = output·RMSNorm(x)·output_norm
@@ -59,12 +59,13 @@ export function buildPhi3Forward(ops: Ops, config: ModelConfig, weights: WeightS
     const q = rowSlice(ops, qkv, 0, d); // [d, T, B]
     const k = rowSlice(ops, qkv, d, kvDim); // [kvDim, T, B]
     const v = rowSlice(ops, qkv, d + kvDim, kvDim); // [kvDim, T, B]
-    const qHeads = ops.scale(ops.rope(ops.reshape(q, [headDim, config.headCount, tokenCount, batch]), inputs.positions, rope),
-      1 / Math.sqrt(headDim)); // [hd, H, T, B]
+    // llama.cpp scales Q by 1/√hd here and uses softmax scale 1; we fold the same factor into the softmax (same
+    // math) because ggml's backward of scale needs a contiguous gradient and Q's gradient arrives permuted.
+    const qHeads = ops.rope(ops.reshape(q, [headDim, config.headCount, tokenCount, batch]), inputs.positions, rope); // [hd, H, T, B]
     const kHeads = ops.rope(ops.reshape(k, [headDim, config.headCountKv, tokenCount, batch]), inputs.positions, rope); // [hd, Hkv, T, B]
     const vHeads = ops.reshape(v, [headDim, config.headCountKv, tokenCount, batch]); // [hd, Hkv, T, B]
     const attended = causalAttention(ops, qHeads, kHeads, vHeads,
-      { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 }); // [d, T, B]
+      { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 / Math.sqrt(headDim) }); // [d, T, B]
     x = ops.add(x, linear(ops, weights, `${block}.attn_output.weight`, attended, options)); // [d, T, B]
 
     const m = rmsNorm(ops, weights, `${block}.ffn_norm.weight`, x, config.rmsNormEps); // [d, T, B]

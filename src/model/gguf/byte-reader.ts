@@ -6,7 +6,7 @@ import { FileFormatError } from "../../errors.js";
 
 const WINDOW_BYTES = 1 << 20;
 // Not fatal: a few real vocabularies hold token texts that are not valid UTF-8 on their own.
-const decoder = new TextDecoder("utf-8");
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 export class ByteReader {
   private window = new Uint8Array(0);

@@ -5,6 +5,8 @@
 // Deliberately a port of that algorithm, not HF's "merge all occurrences" loop: same results,
 // but this way agreement does not rest on an argument.
 
+import { BinaryHeap } from "./binary-heap.js";
+
 interface Bigram {
   rank: number;
   left: number;
@@ -14,43 +16,6 @@ interface Bigram {
 
 function before(a: Bigram, b: Bigram): boolean {
   return a.rank < b.rank || (a.rank === b.rank && a.left < b.left);
-}
-
-class BigramQueue {
-  private readonly items: Bigram[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(item: Bigram): void {
-    const items = this.items;
-    items.push(item);
-    let index = items.length - 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!before(items[index]!, items[parent]!)) break;
-      [items[index], items[parent]] = [items[parent]!, items[index]!];
-      index = parent;
-    }
-  }
-  pop(): Bigram {
-    const items = this.items;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      let index = 0;
-      for (;;) {
-        const left = index * 2 + 1, right = left + 1;
-        let best = index;
-        if (left < items.length && before(items[left]!, items[best]!)) best = left;
-        if (right < items.length && before(items[right]!, items[best]!)) best = right;
-        if (best === index) break;
-        [items[index], items[best]] = [items[best]!, items[index]!];
-        index = best;
-      }
-    }
-    return top;
-  }
 }
 
 export class BpeMerger {
@@ -66,7 +31,7 @@ export class BpeMerger {
     const texts = Array.from(word);
     const previous = texts.map((_, index) => index - 1);
     const next = texts.map((_, index) => (index + 1 < texts.length ? index + 1 : -1));
-    const queue = new BigramQueue();
+    const queue = new BinaryHeap<Bigram>(before);
     const addBigram = (left: number, right: number) => {
       if (left === -1 || right === -1) return;
       const rank = this.ranks.get(`${texts[left]} ${texts[right]}`);

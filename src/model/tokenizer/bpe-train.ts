@@ -6,6 +6,36 @@
 // are re-queued. A max-heap with lazy deletion finds the best pair.
 // Deliberately left out: HF's "continuing subword prefix" and dropout options.
 
+import { InputError } from "../../errors.js";
+import { END, SPECIAL_TOKENS } from "../../plan/tokens.js";
+import { ProgressBar } from "../../util/progress.js";
+import { BinaryHeap } from "./binary-heap.js";
+import { BYTE_TO_CHAR } from "./byte-level.js";
+import { gpt2Split, partitionSpecial, specialOrder } from "./pretokenize.js";
+
+/** llama_token_type values stored in tokenizer.ggml.token_type. */
+export const TOKEN_TYPE = { NORMAL: 1, UNKNOWN: 2, CONTROL: 3, USER_DEFINED: 4, BYTE: 6 } as const;
+
+export interface BpeTrainOptions {
+  /** Total vocabulary size including special and byte tokens (default 4096). */
+  vocabSize?: number;
+  specialTokens?: string[];
+  /** Token used for EOS/BOS/padding (default <|end|>; must be one of specialTokens). */
+  eosToken?: string;
+  /** Pairs seen fewer times than this are never merged (default 2); a small corpus yields a smaller vocabulary. */
+  minFrequency?: number;
+  progress?: boolean;
+}
+
+export interface BpeData {
+  tokens: string[];
+  tokenTypes: number[];
+  merges: string[];
+  eosId: number;
+  bosId: number;
+  paddingId: number;
+}
+
 export interface TrainedMerge {
   left: number;
   right: number;
@@ -22,43 +52,6 @@ interface Candidate {
 
 function better(a: Candidate, b: Candidate): boolean {
   return a.count > b.count || (a.count === b.count && (a.left < b.left || (a.left === b.left && a.right < b.right)));
-}
-
-class CandidateHeap {
-  private readonly items: Candidate[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(item: Candidate): void {
-    const items = this.items;
-    items.push(item);
-    let index = items.length - 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!better(items[index]!, items[parent]!)) break;
-      [items[index], items[parent]] = [items[parent]!, items[index]!];
-      index = parent;
-    }
-  }
-  pop(): Candidate {
-    const items = this.items;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      let index = 0;
-      for (;;) {
-        const left = index * 2 + 1, right = left + 1;
-        let best = index;
-        if (left < items.length && better(items[left]!, items[best]!)) best = left;
-        if (right < items.length && better(items[right]!, items[best]!)) best = right;
-        if (best === index) break;
-        [items[index], items[best]] = [items[best]!, items[index]!];
-        index = best;
-      }
-    }
-    return top;
-  }
 }
 
 /**
@@ -80,7 +73,7 @@ export function learnMerges(words: number[][], counts: number[], tokenTexts: str
       set.add(index);
     }
   });
-  const heap = new CandidateHeap();
+  const heap = new BinaryHeap<Candidate>(better);
   for (const [key, count] of pairCount) heap.push({ count, left: Math.floor(key / KEY_BASE), right: key % KEY_BASE });
 
   const textToId = new Map(tokenTexts.map((text, id) => [text, id]));
@@ -147,4 +140,43 @@ export function learnMerges(words: number[][], counts: number[], tokenTexts: str
       }
     }
   }
+}
+
+/** Pre-tokenizes the corpus (special tokens removed), counts pre-tokens and learns merges. */
+export function trainBpe(corpus: Iterable<string>, options: BpeTrainOptions = {}): BpeData {
+  const specialTokens = options.specialTokens ?? SPECIAL_TOKENS;
+  const vocabSize = options.vocabSize ?? 4096;
+  const eosToken = options.eosToken ?? END;
+  if (new Set(specialTokens).size !== specialTokens.length) throw new InputError("special tokens contain duplicates");
+  const eosId = specialTokens.indexOf(eosToken);
+  if (eosId < 0) throw new InputError(`EOS token "${eosToken}" is not a special token`, { hint: `special tokens: ${specialTokens.join(", ")}` });
+  const minimum = specialTokens.length + 256;
+  if (!Number.isInteger(vocabSize) || vocabSize < minimum) {
+    throw new InputError(`vocabSize ${vocabSize} is too small: it must be at least ${minimum} (${specialTokens.length} special tokens + 256 bytes)`, {
+      hint: "4096 suits the tiny models octoplan trains from scratch",
+    });
+  }
+  const specials = specialOrder(specialTokens.map((text, id) => ({ text, id })));
+  const wordCounts = new Map<string, number>();
+  for (const text of corpus) {
+    for (const fragment of partitionSpecial(text, specials)) {
+      if (!("text" in fragment)) continue;
+      for (const word of gpt2Split(fragment.text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+    }
+  }
+  const tokenTexts = [...specialTokens, ...BYTE_TO_CHAR];
+  const byteBase = specialTokens.length;
+  const words: number[][] = [];
+  const counts: number[] = [];
+  for (const [word, count] of [...wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    words.push(Array.from(Buffer.from(word, "utf8"), (byte) => byteBase + byte));
+    counts.push(count);
+  }
+  const bar = new ProgressBar({ total: vocabSize, label: "bpe", unit: "tok", enabled: options.progress ?? false });
+  bar.resumeFrom(tokenTexts.length);
+  const learned = learnMerges(words, counts, tokenTexts, vocabSize, options.minFrequency ?? 2, (tokens) => bar.update(tokens));
+  bar.finish();
+  const tokenTypes = tokenTexts.map((_, id) => (id < byteBase ? TOKEN_TYPE.CONTROL : TOKEN_TYPE.NORMAL));
+  const merges = learned.map((merge) => `${tokenTexts[merge.left]} ${tokenTexts[merge.right]}`);
+  return { tokens: tokenTexts, tokenTypes, merges, eosId, bosId: eosId, paddingId: eosId };
 }

@@ -8,40 +8,16 @@
 import { readFileSync } from "node:fs";
 import { FileFormatError, InputError } from "../../errors.js";
 import { writeFileAtomic } from "../../util/atomic.js";
-import { ProgressBar } from "../../util/progress.js";
-import { END, SPECIAL_TOKENS } from "../../plan/tokens.js";
 import type { GgufFile } from "../gguf/reader.js";
 import type { GgufEntry } from "../gguf/types.js";
-import { BYTE_TO_CHAR, byteEncode, pushTokenBytes } from "./byte-level.js";
+import { byteEncode, pushTokenBytes } from "./byte-level.js";
 import { BpeMerger } from "./bpe-merge.js";
-import { learnMerges } from "./bpe-train.js";
+import { TOKEN_TYPE, trainBpe, type BpeData, type BpeTrainOptions } from "./bpe-train.js";
 import { gpt2Split, partitionSpecial, specialOrder } from "./pretokenize.js";
 import type { Tokenizer } from "./tokenizer.js";
 
-/** llama_token_type values stored in tokenizer.ggml.token_type. */
-export const TOKEN_TYPE = { NORMAL: 1, UNKNOWN: 2, CONTROL: 3, USER_DEFINED: 4, BYTE: 6 } as const;
 const SPECIAL_TYPES = new Set<number>([TOKEN_TYPE.UNKNOWN, TOKEN_TYPE.CONTROL, TOKEN_TYPE.USER_DEFINED]);
 export const PRE_TOKENIZER = "gpt-2";
-
-export interface BpeTrainOptions {
-  /** Total vocabulary size including special and byte tokens (default 4096). */
-  vocabSize?: number;
-  specialTokens?: string[];
-  /** Token used for EOS/BOS/padding (default <|end|>; must be one of specialTokens). */
-  eosToken?: string;
-  /** Pairs seen fewer times than this are never merged (default 2); a small corpus yields a smaller vocabulary. */
-  minFrequency?: number;
-  progress?: boolean;
-}
-
-export interface BpeData {
-  tokens: string[];
-  tokenTypes: number[];
-  merges: string[];
-  eosId: number;
-  bosId: number;
-  paddingId: number;
-}
 
 // ignoreBOM: a leading U+FEFF is text like any other and must survive decode(encode(s)).
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -72,39 +48,7 @@ export class BpeTokenizer implements Tokenizer {
   }
 
   static train(corpus: Iterable<string>, options: BpeTrainOptions = {}): BpeTokenizer {
-    const specialTokens = options.specialTokens ?? SPECIAL_TOKENS;
-    const vocabSize = options.vocabSize ?? 4096;
-    const eosToken = options.eosToken ?? END;
-    if (new Set(specialTokens).size !== specialTokens.length) throw new InputError("special tokens contain duplicates");
-    const eosId = specialTokens.indexOf(eosToken);
-    if (eosId < 0) throw new InputError(`EOS token "${eosToken}" is not a special token`, { hint: `special tokens: ${specialTokens.join(", ")}` });
-    const minimum = specialTokens.length + 256;
-    if (!Number.isInteger(vocabSize) || vocabSize < minimum) {
-      throw new InputError(`vocabSize ${vocabSize} is too small`, { hint: `it must be at least ${minimum}: ${specialTokens.length} special tokens + 256 bytes` });
-    }
-    const specials = specialOrder(specialTokens.map((text, id) => ({ text, id })));
-    const wordCounts = new Map<string, number>();
-    for (const text of corpus) {
-      for (const fragment of partitionSpecial(text, specials)) {
-        if (!("text" in fragment)) continue;
-        for (const word of gpt2Split(fragment.text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-      }
-    }
-    const tokenTexts = [...specialTokens, ...BYTE_TO_CHAR];
-    const byteBase = specialTokens.length;
-    const words: number[][] = [];
-    const counts: number[] = [];
-    for (const [word, count] of [...wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-      words.push(Array.from(Buffer.from(word, "utf8"), (byte) => byteBase + byte));
-      counts.push(count);
-    }
-    const bar = new ProgressBar({ total: vocabSize, label: "bpe", unit: "tok", enabled: options.progress ?? false });
-    bar.resumeFrom(tokenTexts.length);
-    const learned = learnMerges(words, counts, tokenTexts, vocabSize, options.minFrequency ?? 2, (tokens) => bar.update(tokens));
-    bar.finish();
-    const tokenTypes = tokenTexts.map((_, id) => (id < byteBase ? TOKEN_TYPE.CONTROL : TOKEN_TYPE.NORMAL));
-    const merges = learned.map((merge) => `${tokenTexts[merge.left]} ${tokenTexts[merge.right]}`);
-    return new BpeTokenizer({ tokens: tokenTexts, tokenTypes, merges, eosId, bosId: eosId, paddingId: eosId });
+    return new BpeTokenizer(trainBpe(corpus, options));
   }
 
   get vocabSize(): number {

@@ -1,7 +1,7 @@
 // The LLM teacher against a real HTTP server on 127.0.0.1 answering as a scripted model.
 import { afterEach, describe, expect, it } from "vitest";
 import { FunctionSet } from "../../../src/functions/index.js";
-import { LlmTeacher, createLlmTeacher } from "../../../src/data/teachers/index.js";
+import { LlmTeacher, TeacherStalledError, createLlmTeacher } from "../../../src/data/teachers/index.js";
 import type { CandidateRecord, GenerationRequest } from "../../../src/data/generate/teacher.js";
 import { ChatClient, ChatRequestError } from "../../../src/util/chat-client.js";
 import { InputError } from "../../../src/errors.js";
@@ -131,10 +131,22 @@ describe("LlmTeacher", () => {
 
   it("keeps the server's in-flight requests within the concurrency limit", async () => {
     const model = scriptedModel();
-    const teacher = await teacherFor(async (recorded) => reply.slow(15, await model.handler(recorded)), { concurrency: 2 });
+    const teacher = await teacherFor(async (recorded) => reply.slow(40, await model.handler(recorded)), { concurrency: 2 });
     const candidates = await collect(teacher.generate(request(MIX)));
     expect(candidates).toHaveLength(10);
-    expect(server!.maxInFlight).toBe(2);
+    expect(server!.maxInFlight).toBeLessThanOrEqual(2);
+    expect(server!.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it("gives up with a named error when every candidate is dropped", async () => {
+    const model = scriptedModel((stage) => (stage === "plan" ? "unknown-function" : undefined));
+    server = await FakeOpenAIServer.start({ handler: model.handler });
+    const client = ChatClient.create({ baseURL: server.url, model: "weak-model", apiKey: "k" });
+    const teacher = LlmTeacher.create({ client, requestsPerPrompt: 3, maxDropsInARow: 6 });
+    const error = await collect(teacher.generate(request(Array<number>(30).fill(2)))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TeacherStalledError);
+    expect((error as TeacherStalledError).message).toMatch(/unknown function/);
+    expect(model.counts.requests).toBeLessThan(10); // it stopped instead of working through all 10 prompts
   });
 
   it("ends the stream with a named error when the server refuses for good", async () => {

@@ -91,7 +91,7 @@ function planAnswer(query: string, plans: Map<string, Atom[]>, fault: Fault | un
 /** Valid when the plan in the prompt lists the request's steps in the order they were asked for. */
 function judgeAnswer(prompt: string, query: string, plans: Map<string, Atom[]>): FakeReply {
   const atoms = plans.get(query) ?? [];
-  const planLines = prompt.split("Plan:\n")[1]?.split("\n").filter((line) => /^\d+\. /.test(line)) ?? [];
+  const planLines = prompt.split("Plan:\n")[1]?.split("\n\n")[0]?.split("\n").filter((line) => /^\d+\. /.test(line)) ?? [];
   const inOrder = atoms.length === planLines.length && atoms.every((atom, index) => planLines[index]!.includes(atom.step));
   return reply.json({ valid: inOrder, reason: inOrder ? "Each step maps to a function, in order." : "The steps are out of order." });
 }

@@ -1,0 +1,164 @@
+// The whole paper pipeline, offline, as one resumable job (`octoplan demo`):
+//   1. generate android data with the offline teacher, split by id hash into train/test;
+//   2. train a tiny planner (task plan) and a tiny action model (task act) from scratch;
+//   3. export GGUF (the trainer writes model.gguf; here we check that llama.cpp loads it);
+//   4. evaluate on the held-out split and on the hand-written human set, when present;
+//   5. run three example requests end to end on the simulated device.
+// Each stage skips itself when its outputs exist, and training resumes from its checkpoints, so a
+// killed demo continues where it stopped. Deliberately left out: LoRA and multi-domain (other issues).
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Agent } from "../agent/agent.js";
+import { loadAgentParts } from "../agent/load.js";
+import type { Trace } from "../agent/types.js";
+import { readDatasetAll, splitByIdHash, writeDataset } from "../data/index.js";
+import { generateDataset } from "../data/generate/index.js";
+import { OfflineTeacher } from "../data/offline/index.js";
+import { FunctionSet, SimulatedDevice } from "../functions/index.js";
+import { train } from "../train/train.js";
+import { writeFileAtomic } from "../util/atomic.js";
+import type { EvalMetrics } from "./metrics.js";
+import { evaluateFiles } from "./run-eval.js";
+
+export interface DemoSettings {
+  records: number;
+  testFraction: number;
+  plannerSteps: number;
+  actorSteps: number;
+  /** Held-out records evaluated (the human set is always evaluated whole). */
+  evalLimit?: number;
+}
+
+export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
+  fast: { records: 600, testFraction: 0.1, plannerSteps: 300, actorSteps: 300, evalLimit: 40 },
+  full: { records: 2500, testFraction: 0.1, plannerSteps: 1500, actorSteps: 1200 },
+};
+
+export const EXAMPLE_REQUESTS = [
+  "What's the weather going to be like in Paris?",
+  "Find the quarterly report and print it",
+  "Set an alarm for 7:30 and turn on do not disturb",
+];
+
+export interface DemoOptions {
+  out: string;
+  fast?: boolean;
+  settings?: Partial<DemoSettings>;
+  /** Hand-written requests evaluated separately (default: test/fixtures/human-android.jsonl when present). */
+  humanTestFile?: string;
+  log?: (line: string) => void;
+  progress?: boolean;
+  threads?: number;
+}
+
+export interface DemoReport {
+  out: string;
+  mode: "fast" | "full";
+  settings: DemoSettings;
+  data: { train: number; test: number };
+  planner: string;
+  actor: string;
+  heldOut: EvalMetrics;
+  human?: EvalMetrics & { file: string };
+  examples: Array<Pick<Trace, "query" | "steps" | "calls" | "observations" | "timings">>;
+  seconds: number;
+}
+
+export const DEFAULT_HUMAN_TEST_FILE = new URL("../../test/fixtures/human-android.jsonl", import.meta.url).pathname;
+
+export async function runDemo(options: DemoOptions): Promise<DemoReport> {
+  const started = performance.now();
+  const mode = options.fast ? "fast" : "full";
+  const settings = { ...DEMO_SETTINGS[mode], ...options.settings };
+  const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
+  const progress = options.progress ?? true;
+  const functions = FunctionSet.fromDomains(["android"]);
+  const paths = {
+    all: join(options.out, "data", "all.jsonl"),
+    train: join(options.out, "data", "train.jsonl"),
+    test: join(options.out, "data", "test.jsonl"),
+    planner: join(options.out, "planner"),
+    actor: join(options.out, "actor"),
+  };
+
+  log(`[1/5] data: ${settings.records} android records (offline teacher)`);
+  if (!existsSync(paths.train) || !existsSync(paths.test)) {
+    const summary = await generateDataset({ teacher: new OfflineTeacher(), functions, out: paths.all, count: settings.records, seed: 0 });
+    const { records } = await readDatasetAll(paths.all);
+    const split = splitByIdHash(records, settings.testFraction);
+    await writeDataset(paths.test, split.test);
+    await writeDataset(paths.train, split.train);
+    log(`      ${summary.total} records, steps ${JSON.stringify(summary.stepHistogram)} → ${split.train.length} train, ${split.test.length} test`);
+  } else log("      (done before; skipped)");
+  const trainCount = (await readDatasetAll(paths.train)).records.length;
+  const testCount = (await readDatasetAll(paths.test)).records.length;
+
+  for (const [index, task, directory, maxSteps] of [[2, "plan", paths.planner, settings.plannerSteps], [3, "act", paths.actor, settings.actorSteps]] as const) {
+    log(`[${index}/5] train the ${task === "plan" ? "planner" : "action model"} from scratch (tiny, ${maxSteps} steps) → ${directory}/model.gguf`);
+    if (existsSync(join(directory, "model.gguf"))) {
+      log("      (done before; skipped)");
+      continue;
+    }
+    const result = await train({
+      data: paths.train,
+      task,
+      output: directory,
+      init: "tiny",
+      preset: "scratch",
+      maxSteps,
+      epochs: 1000,
+      functions: task === "act" ? functions : undefined,
+      resume: true,
+      progressBar: progress,
+      threads: options.threads,
+      log: (line) => log(`      ${line}`),
+    });
+    log(`      final loss ${result.finalLoss.toFixed(3)} after ${result.steps} steps`);
+  }
+  const plannerPath = join(paths.planner, "model.gguf");
+  const actorPath = join(paths.actor, "model.gguf");
+
+  log("[4/5] evaluate (GGUF on llama.cpp)");
+  const heldOut = await evaluateFiles({
+    testFile: paths.test, planner: plannerPath, actor: actorPath, functions, limit: settings.evalLimit,
+    reportDir: options.out, failuresFile: join(options.out, "failures-heldout.jsonl"), progress, label: "held-out",
+  });
+  const humanFile = options.humanTestFile ?? DEFAULT_HUMAN_TEST_FILE;
+  let human: DemoReport["human"];
+  if (existsSync(humanFile)) {
+    const report = await evaluateFiles({
+      testFile: humanFile, planner: plannerPath, actor: actorPath, functions,
+      reportDir: join(options.out, "human"), failuresFile: join(options.out, "failures-human.jsonl"), progress, label: "human",
+    });
+    human = { ...report.metrics, file: humanFile };
+  } else log(`      no human-written set at ${humanFile}; skipped`);
+
+  log("[5/5] three requests end to end on the simulated device");
+  const examples: DemoReport["examples"] = [];
+  const parts = await loadAgentParts({ planner: plannerPath, actor: actorPath });
+  const agent = await Agent.create({ ...parts, functions });
+  try {
+    for (const query of EXAMPLE_REQUESTS) {
+      try {
+        const trace = await agent.runToEnd(query, { device: SimulatedDevice.create({ seed: 0 }) });
+        examples.push({ query, steps: trace.steps, calls: trace.calls, observations: trace.observations, timings: trace.timings });
+      } catch (error) {
+        examples.push({ query, steps: [], calls: [], observations: [(error as Error).message], timings: { planMs: 0, actMs: 0, executeMs: 0, totalMs: 0 } });
+      }
+    }
+  } finally {
+    await agent.dispose();
+  }
+  const report: DemoReport = {
+    out: options.out, mode, settings, data: { train: trainCount, test: testCount }, planner: plannerPath, actor: actorPath,
+    heldOut: heldOut.metrics, human, examples, seconds: (performance.now() - started) / 1000,
+  };
+  writeFileAtomic(join(options.out, "demo-report.json"), JSON.stringify(report, null, 2) + "\n");
+  return report;
+}
+
+/** A previous demo's report, if any (the benchmark reuses the demo's models). */
+export function readDemoReport(out: string): DemoReport | undefined {
+  const path = join(out, "demo-report.json");
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as DemoReport) : undefined;
+}

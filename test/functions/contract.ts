@@ -1,0 +1,52 @@
+// The canonical function sets of ../shared/functions.md, transcribed: name, then each
+// parameter as "name:type" with "=default" when it has one. Tests compare the built-in
+// domains against this table (and against the file itself when it is next to the repo).
+export const CONTRACT: Record<string, string[][]> = {
+  android: [
+    ["get_trending_news", "query:str", "language:str='en'"],
+    ["get_weather_forecast", "location:str"],
+    ["send_email", "recipient:str", "title:str", "content:str"],
+    ["search_youtube_videos", "query:str"],
+    ["find_route_google_maps", "origin:str", "destination:str", "mode:enum(driving|walking|bicycling|transit)"],
+    ["send_text_message", "contact_name:str", "message:str"],
+    ["create_contact", "name:str", "phone_number:str"],
+    ["set_timer_alarm", "time:str", "label:str='alarm'"],
+    ["create_calendar_event", "title:str", "start_time:str", "end_time:str"],
+    ["set_volume", "level:int", "volume_type:enum(ring|media|alarm)"],
+    ["search_files", "query:str"],
+    ["print_document", "file_path:str"],
+    ["adjust_screen_brightness", "change_percent:int"],
+    ["connect_bluetooth_device", "device_name:str"],
+    ["take_screenshot"],
+    ["take_photo", "camera:enum(front|back)"],
+    ["web_search", "query:str"],
+    ["enable_do_not_disturb", "enabled:bool"],
+  ],
+  ecommerce: [
+    ["search_products", "query:str"],
+    ["get_product_reviews", "product_id:str"],
+    ["add_to_cart", "product_id:str", "quantity:int=1"],
+    ["apply_coupon", "code:str"],
+    ["place_order", "shipping_address:str='default'", "payment_method:str='default'"],
+    ["track_order", "order_id:str"],
+    ["cancel_order", "order_id:str"],
+  ],
+  video: [
+    ["search_movies", "query:str"],
+    ["play_video", "title:str"],
+    ["add_to_watchlist", "title:str"],
+    ["get_recommendations", "genre:str"],
+    ["rate_title", "title:str", "stars:int"],
+    ["download_episode", "show:str", "season:int", "episode:int"],
+    ["cast_to_tv", "device_name:str"],
+  ],
+  travel: [
+    ["search_flights", "origin:str", "destination:str", "date:str"],
+    ["book_flight", "flight_id:str", "passenger_name:str"],
+    ["search_hotels", "city:str", "check_in:str", "check_out:str"],
+    ["book_hotel", "hotel_id:str", "check_in:str", "check_out:str"],
+    ["rent_car", "city:str", "pickup_date:str", "return_date:str"],
+    ["get_travel_advisory", "country:str"],
+    ["convert_currency", "amount:float", "from_currency:str", "to_currency:str"],
+  ],
+};

@@ -81,6 +81,6 @@ export async function mergeLoraIntoBase(options: { base: string; adapters: Adapt
     else if (info.type !== "F32") dequantized.push(info.name);
     return { name: info.name, type, shape: info.shape, data };
   });
-  writeGguf(options.output, { metadata: base.entries, tensors });
+  writeGguf(options.output, { metadata: [...base.entries], tensors });
   return { output: options.output, mergedTensors: deltas.size, dequantized };
 }

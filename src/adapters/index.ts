@@ -1,2 +1,6 @@
 // Public API of src/adapters. Each module adds its exports here.
 export * from "./export.js";
+export * from "./compatibility.js";
+export * from "./merge.js";
+export * from "./task-arithmetic.js";
+export { jacobiSvd, productSvd, truncatedSvd, type Matrix, type SvdResult } from "./svd.js";

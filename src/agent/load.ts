@@ -2,7 +2,7 @@
 // paths, LoRA adapters with scales, and which function domains the models were trained on. The
 // FunctionSet order must match training, since <nexa_K> is the K-th function of the set.
 import { InputError } from "../errors.js";
-import { BUILTIN_DOMAINS, FunctionSet, type DomainName } from "../functions/index.js";
+import { BUILTIN_DOMAINS, FunctionSet, isDomainName, type DomainName } from "../functions/index.js";
 import { OctopusActor } from "./actor.js";
 import { JsonActor } from "./json-actor.js";
 import { parseLoraOption, type LoraFile } from "./llama.js";
@@ -11,9 +11,8 @@ import type { Actor, Planner } from "./types.js";
 
 export function parseDomains(text: string | undefined): FunctionSet {
   const names = (text ?? "android").split(",").map((name) => name.trim()).filter(Boolean);
-  const known = Object.keys(BUILTIN_DOMAINS);
   for (const name of names) {
-    if (!known.includes(name)) throw new InputError(`unknown domain '${name}'`, { hint: `Available domains: ${known.join(", ")}` });
+    if (!isDomainName(name)) throw new InputError(`unknown domain '${name}'`, { hint: `Available domains: ${BUILTIN_DOMAINS.join(", ")}` });
   }
   return FunctionSet.fromDomains(names as DomainName[]);
 }

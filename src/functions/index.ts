@@ -16,3 +16,4 @@ export { parseDocstrings } from "./docstring-parse.js";
 export { toOpenAITool, fromOpenAITools, type OpenAITool } from "./openai-tools.js";
 export { BUILTIN_DOMAINS, domainOf, domainFunctions, isDomainName, type DomainName } from "./domains/index.js";
 export { loadFunctionSpecs } from "./load.js";
+export { flightsFor, type FlightOffer } from "./device/travel.js";

@@ -6,3 +6,4 @@ export { Tensor, ShapeError, GgmlTypeId, TYPE_SIZE, assertShape, assertBroadcast
 export { ParameterContext, UnknownTensorError, type TensorSpec } from "./parameter-context.js";
 export { ComputeContext, GraphAllocator, type ComputeContextOptions } from "./compute-context.js";
 export { Ops, RopeMode, type RopeOptions } from "./ops.js";
+export { FrozenTransposes } from "./frozen-backward.js";

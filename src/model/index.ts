@@ -6,3 +6,4 @@ export * from "./arch/index.js";
 export { LanguageModel, type LanguageModelOptions, type LoadOptions, type TokenizerMetadataSource } from "./language-model.js";
 export { configMetadata, configFromGguf } from "./model-metadata.js";
 export { SeededRandom } from "./random.js";
+export { LoraWeights, adaptableLayouts, type LoraLayout } from "./lora-weights.js";

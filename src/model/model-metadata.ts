@@ -26,6 +26,11 @@ export function configMetadata(config: ModelConfig, name: string): GgufEntry[] {
   ];
 }
 
+/** float32 values back to the decimal they were written from (1e-6, not 9.99999997e-7): 7 significant digits. */
+function fromFloat32(value: number): number {
+  return Number(value.toPrecision(7));
+}
+
 export function configFromGguf(file: GgufFile): ModelConfig {
   const architecture = file.getString("general.architecture");
   if (!ARCHITECTURES.includes(architecture as Architecture)) {
@@ -45,8 +50,8 @@ export function configFromGguf(file: GgufFile): ModelConfig {
     headCount,
     headCountKv: file.has(key("attention.head_count_kv")) ? file.getNumber(key("attention.head_count_kv")) : headCount,
     contextLength: file.getNumber(key("context_length")),
-    ropeFreqBase: file.has(key("rope.freq_base")) ? file.getNumber(key("rope.freq_base")) : 10000,
-    rmsNormEps: file.getNumber(key("attention.layer_norm_rms_epsilon")),
+    ropeFreqBase: file.has(key("rope.freq_base")) ? fromFloat32(file.getNumber(key("rope.freq_base"))) : 10000,
+    rmsNormEps: fromFloat32(file.getNumber(key("attention.layer_norm_rms_epsilon"))),
     tiedEmbeddings: !file.hasTensor("output.weight"),
   };
   try {

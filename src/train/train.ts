@@ -14,6 +14,7 @@ import { loadRecords, functionsFromRecords, textExamples, type DataSource } from
 import { tokenizeExamples, type TrainingTask } from "./examples.js";
 import { prepareModel, type ModelSource } from "./setup.js";
 import { createTrainableLora } from "./lora-init.js";
+import { LoraDropout } from "./dropout.js";
 import type { LoraWeights } from "../model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "./graph.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
@@ -115,7 +116,12 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       ggml: model.ggml,
       trainable,
       vocabularySize: model.config.vocabSize,
-      forward: (step, inputs) => prepared.buildForward(step, inputs, { lora: loraTensors, differentiable: true }),
+      forward: (step, inputs, { training, dropoutSeed }) => {
+        const dropout = training && loraTensors && hyper.loraDropout > 0 ? new LoraDropout(step, hyper.loraDropout) : undefined;
+        const lora = loraTensors && dropout ? { ...loraTensors, dropout: dropout.apply } : loraTensors;
+        const forward = prepared.buildForward(step, inputs, { lora, differentiable: true });
+        return { logits: forward.logits, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
+      },
     });
     log(`training ${graph.trainableParameters.toLocaleString("en-US")} parameters (${hyper.method}) on ${trainSet.examples.length} examples`);
 

@@ -8,7 +8,7 @@ describe("forgiving search", () => {
   it("tokenizes file names: extensions, separators, camelCase, stop words and plurals", () => {
     expect(tokenize("/storage/documents/Q3_financial_report.pdf")).toEqual(["q3", "financial", "report"]);
     expect(tokenize("ProjectTimeline.pdf")).toEqual(["project", "timeline"]);
-    expect(tokenize("find my boarding-passes")).toEqual(["boarding", "passe"]);
+    expect(tokenize("find my boarding-passes and invoices")).toEqual(["boarding", "pass", "invoice"]);
     expect(tokenize("the of a")).toEqual([]);
   });
 

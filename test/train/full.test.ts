@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getLlama, LlamaLogLevel } from "node-llama-cpp";
+import { getLlama, LlamaLogLevel, type ControlledEvaluateInputItem, type Token } from "node-llama-cpp";
 import { train, type TrainResult } from "../../src/train/train.js";
 import { LanguageModel } from "../../src/model/language-model.js";
 import { BpeTokenizer } from "../../src/model/tokenizer/index.js";
@@ -74,8 +74,8 @@ describe("full training from scratch", () => {
       const sequence = context.getSequence();
       let pending: number[] = prompt;
       for (let step = 0; step < steps; step++) {
-        const outputs = await sequence.controlledEvaluate(pending.map((token, index) =>
-          index === pending.length - 1 ? [token, { generateNext: { probabilities: true } }] as [number, { generateNext: { probabilities: true } }] : token));
+        const outputs = await sequence.controlledEvaluate(pending.map((token, index): ControlledEvaluateInputItem =>
+          index === pending.length - 1 ? [token as Token, { generateNext: { probabilities: true } }] : (token as Token)));
         const probabilities = outputs[pending.length - 1]?.next?.probabilities as Map<number, number>;
         const next = [...probabilities.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
         theirs.push(next);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getLlama, LlamaLogLevel } from "node-llama-cpp";
+import { getLlama, LlamaLogLevel, type ControlledEvaluateInputItem, type Token } from "node-llama-cpp";
 import { LanguageModel } from "../../src/model/language-model.js";
 import { buildForward } from "../../src/model/arch/index.js";
 import { BpeTokenizer } from "../../src/model/tokenizer/index.js";
@@ -26,7 +26,7 @@ const tokenizer = BpeTokenizer.train(texts.map((text) => text.prompt + text.targ
 let model: LanguageModel;
 let lora: LoraWeights;
 let before: Map<string, Buffer>;
-let losses: number[] = [];
+const losses: number[] = [];
 
 beforeAll(async () => {
   model = await LanguageModel.create({
@@ -93,7 +93,7 @@ describe("LoRA training", () => {
     });
     try {
       const outputs = await context.getSequence().controlledEvaluate(
-        tokens.map((token) => [token, { generateNext: { probabilities: true } }] as [number, { generateNext: { probabilities: true } }]));
+        tokens.map((token): ControlledEvaluateInputItem => [token as Token, { generateNext: { probabilities: true } }]));
       let delta = 0;
       let effect = 0;
       tokens.forEach((_, position) => {

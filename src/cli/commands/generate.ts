@@ -119,6 +119,9 @@ export function register(program: Command): void {
       bar.finish(`accepted ${summary.total} rejected ${Object.values(summary.rejected).reduce((sum, value) => sum + (value ?? 0), 0)}`);
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write((options.json ? JSON.stringify({ ...summary, seconds }, null, 2) : formatSummary(summary, seconds)) + "\n");
+      // An LLM teacher's token usage and its own drops (src/data/teachers/llm.ts), before the pipeline's gate.
+      const teacherReport = (teacher as { report?: () => string[] }).report?.();
+      if (teacherReport && !options.json) process.stdout.write(teacherReport.join("\n") + "\n");
       if (!summary.complete) process.exitCode = 2;
     });
 }

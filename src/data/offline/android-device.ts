@@ -1,42 +1,9 @@
-// Android intents, part 2: the phone itself (volume, brightness, Bluetooth, camera,
-// screenshots, do-not-disturb, files, printing, web search) and the implicit-step chains
+// Android intents, part 2: files, printing, Bluetooth, camera, screenshots and web search,
+// with the implicit-step chains
 // ("print my boarding pass" = find it, then print the path the search returned).
 import { call, fromStep, type Intent, type IntentContext } from "./intent.js";
 import { WEB_QUERIES } from "./lexicon.js";
 import { pickBluetooth, pickDocument, pickRecipient, pickContact } from "./slots.js";
-import { sayNumber } from "./spoken.js";
-
-const VOLUME_TYPES: Array<[string, "ring" | "media" | "alarm"]> = [["ring", "ring"], ["ringer", "ring"], ["ringtone", "ring"],
-  ["media", "media"], ["music", "media"], ["media", "media"], ["video", "media"], ["alarm", "alarm"]];
-
-export const volume: Intent = {
-  id: "android.volume", domain: "android", functions: ["set_volume"],
-  say: ["set the {type} volume to {level}", "turn the {type} volume to {level}", "put the {type} volume at {level}",
-    "change the {type} volume to {level} out of 10", "adjust {type} volume to level {level}", "make the {type} volume {level}"],
-  ask: ["{type} volume {level}", "can the {type} volume go to {level}?"],
-  steps: [["Set the {canonical} volume to {levelDigits}", "Adjust the {canonical} volume to level {levelDigits}"]],
-  bind({ dice }: IntentContext) {
-    const [type, volumeType] = dice.pick(VOLUME_TYPES);
-    const level = dice.integer(0, 10);
-    return { slots: { type, level: sayNumber(dice, level, 0.4), levelDigits: String(level), canonical: volumeType },
-      calls: [call("set_volume", { level, volume_type: volumeType })] };
-  },
-};
-
-export const volumeExtremes: Intent = {
-  ...volume, id: "android.volume-extreme",
-  say: ["{extreme}", "turn the {type} all the way {direction}", "put the {type} volume all the way {direction}"],
-  ask: ["{extremeAsk}"],
-  bind({ dice }: IntentContext) {
-    const [type, volumeType] = dice.pick(VOLUME_TYPES);
-    const loud = dice.chance(0.5);
-    const extreme = loud ? dice.pick([`max out the ${type} volume`, `crank the ${type} volume all the way up`, `turn the ${type} up to max`])
-      : dice.pick([`mute the ${type}`, `silence the ${type}`, `turn the ${type} volume off`]);
-    const extremeAsk = loud ? dice.pick([`${type} on max`, `${type} volume max pls`]) : dice.pick([`kill the ${type} sound`, `${type} on mute`]);
-    return { slots: { type, direction: loud ? "up" : "down", levelDigits: loud ? "10" : "0", canonical: volumeType, extreme, extremeAsk },
-      calls: [call("set_volume", { level: loud ? 10 : 0, volume_type: volumeType })] };
-  },
-};
 
 export const findFile: Intent = {
   id: "android.find-file", domain: "android", functions: ["search_files"],
@@ -53,7 +20,7 @@ export const findFile: Intent = {
 export const printFound: Intent = {
   id: "android.print-found", domain: "android", functions: ["search_files", "print_document"],
   say: ["print {doc}", "print out {doc}", "print a copy of {doc}", "find and print {doc}", "get me a hard copy of {doc}",
-    "send {doc} to the printer", "locate {doc} and print it"],
+    "send {doc} to the printer", "locate {doc} and print it", "run off a copy of {doc}"],
   ask: ["can I get {doc} printed?", "I need a printed copy of {doc}"],
   steps: [["Locate {docStep}", "Find {docStep}", "Search for {docStep} file"], ["Print {docStep}", "Print the located {docName}", "Send {docStep} to the printer"]],
   bind(context: IntentContext) {
@@ -65,7 +32,7 @@ export const printFound: Intent = {
 export const emailFound: Intent = {
   id: "android.email-found", domain: "android", functions: ["search_files", "send_email"],
   say: ["email {doc} to {person}", "send {person} {doc}", "find {doc} and email it to {person}", "mail {doc} to {person}",
-    "forward {doc} to {person}", "share {doc} with {person} by email"],
+    "forward {doc} to {person}", "share {doc} with {person} by email", "get {doc} over to {person}", "I need {doc} sent to {person}"],
   steps: [["Find {docStep}", "Locate {docStep}"], ["Email {docStep} to {personStep}", "Send {docStep} to {personStep} by email"]],
   bind(context: IntentContext) {
     const { query, spoken, slots: docSlots } = pickDocument(context);
@@ -74,26 +41,6 @@ export const emailFound: Intent = {
     return { slots: { ...docSlots, person: recipient.spoken, personStep: recipient.step },
       calls: [call("search_files", { query }),
         call("send_email", { recipient: recipient.spoken, title, content: fromStep(0, "path", { format: `Here is ${docSlots.docStep}: {}` }) })] };
-  },
-};
-
-export const brightness: Intent = {
-  id: "android.brightness", domain: "android", functions: ["adjust_screen_brightness"],
-  say: ["{up} the screen brightness by {amount}", "make the screen {amount} {brighter}", "turn the brightness {direction} {amount}",
-    "{up} brightness {amount}", "change the brightness by {signed}"],
-  ask: ["screen's too {problem}, {direction} the brightness {amount}", "brightness {direction} {amount} pls"],
-  steps: [["{Up} screen brightness by {percent}%", "Adjust the screen brightness by {signedPercent}%"]],
-  bind({ dice }: IntentContext) {
-    const brighter = dice.chance(0.6);
-    const percent = dice.pick([5, 10, 15, 20, 20, 25, 30, 40, 50]);
-    const amount = dice.pick([`${percent}%`, `${percent} percent`, `${sayNumber(dice, percent, 1)} percent`]);
-    const change = brighter ? percent : -percent;
-    return {
-      slots: { up: brighter ? dice.pick(["increase", "raise", "boost"]) : dice.pick(["decrease", "lower", "reduce", "dim"]),
-        Up: brighter ? "Increase" : "Decrease", amount, brighter: brighter ? "brighter" : "dimmer", direction: brighter ? "up" : "down",
-        signed: `${brighter ? "+" : "-"}${percent}%`, problem: brighter ? "dark" : "bright", percent: String(percent), signedPercent: String(change) },
-      calls: [call("adjust_screen_brightness", { change_percent: change })],
-    };
   },
 };
 
@@ -158,20 +105,6 @@ export const webSearch: Intent = {
   },
 };
 
-export const doNotDisturb: Intent = {
-  id: "android.dnd", domain: "android", functions: ["enable_do_not_disturb"],
-  say: ["turn {state} do not disturb", "{enable} DND", "switch do not disturb {state}", "{enable} do not disturb mode", "{quiet}"],
-  ask: ["DND {state}", "no notifications for a while please"],
-  steps: [["{Enable} Do Not Disturb mode", "Turn {state} Do Not Disturb"]],
-  bind({ dice }: IntentContext) {
-    const on = dice.chance(0.7);
-    return { slots: { state: on ? "on" : "off", enable: on ? dice.pick(["enable", "activate", "turn on"]) : dice.pick(["disable", "deactivate", "turn off"]),
-      Enable: on ? "Enable" : "Disable",
-      quiet: on ? dice.pick(["silence all notifications", "put my phone on do not disturb", "stop all notifications"]) : dice.pick(["take my phone off do not disturb", "let notifications through again"]) },
-    calls: [call("enable_do_not_disturb", { enabled: on })] };
-  },
-};
-
 export const photoText: Intent = {
   id: "android.photo-text", domain: "android", functions: ["take_photo", "send_text_message"],
   say: ["take a {shot} and text it to {person}", "snap a {shot} and send it to {person}"],
@@ -198,5 +131,4 @@ export const routeWeb: Intent = {
   },
 };
 
-export const ANDROID_DEVICE: Intent[] = [volume, volumeExtremes, findFile, printFound, emailFound, brightness, bluetooth, screenshot,
-  screenshotEmail, photo, webSearch, doNotDisturb, photoText, routeWeb];
+export const ANDROID_DEVICE: Intent[] = [findFile, printFound, emailFound, bluetooth, screenshot, screenshotEmail, photo, webSearch, photoText, routeWeb];

@@ -1,10 +1,9 @@
-// Android intents, part 1: communication and organising (news, weather, email, texts,
-// contacts, alarms, calendar, maps). Phrasings are written to cover the registers people
+// Android intents, part 1: communication and getting around (news, weather, YouTube,
+// email, texts, contacts, maps). Phrasings are written to cover the registers people
 // use (imperative, question, "I need…", terse) — the composer adds the polite/chatty wrappers.
 import { call, type Intent, type IntentContext } from "./intent.js";
-import { EMAIL_BODIES, EMAIL_SUBJECTS, EVENT_TITLES, LANGUAGES, NEW_CONTACTS, NEWS_TOPICS, PLACES, TEXT_MESSAGES, TIMER_LABELS, TRAVEL_MODES, CITIES, VIDEO_TOPICS } from "./lexicon.js";
-import { addMinutes, displayClock, displayDate, pickContact, pickDateTime, pickRecipient } from "./slots.js";
-import { randomTime, sayNumber } from "./spoken.js";
+import { EMAIL_BODIES, EMAIL_SUBJECTS, LANGUAGES, NEW_CONTACTS, NEWS_TOPICS, PLACES, TEXT_MESSAGES, TRAVEL_MODES, CITIES, VIDEO_TOPICS } from "./lexicon.js";
+import { pickContact, pickRecipient } from "./slots.js";
 
 const capitalizeFirst = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
@@ -81,43 +80,6 @@ export const contact: Intent = {
   },
 };
 
-export const alarm: Intent = {
-  id: "android.alarm", domain: "android", functions: ["set_timer_alarm"],
-  say: ["set an alarm for {time}{labelled}", "wake me up at {time}{labelled}", "set an alarm at {time}{labelled}", "put an alarm on for {time}{labelled}",
-    "set my alarm to {time}{labelled}", "make an alarm for {time}{labelled}", "alarm at {time}{labelled}"],
-  ask: ["alarm {time} pls", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}{labelled}?", "gotta be up by {time}"],
-  steps: [["Set an alarm for {clock}{labelStep}", "Set an alarm at {clock}{labelStep}"]],
-  bind({ dice }: IntentContext) {
-    const time = randomTime(dice, "alarm");
-    const label = dice.chance(0.4) ? dice.pick(TIMER_LABELS) : "alarm";
-    const labelled = label === "alarm" ? "" : dice.pick([` called ${label}`, ` labeled ${label}`, ` for ${label}`, ` named "${label}"`]);
-    const labelStep = label === "alarm" ? "" : ` labeled ${label}`;
-    return { slots: { time: time.text, clock: displayClock(time.hour, time.minute), labelled, labelStep }, calls: [call("set_timer_alarm", { time: time.clock, label })] };
-  },
-};
-
-export const calendar: Intent = {
-  id: "android.calendar", domain: "android", functions: ["create_calendar_event"],
-  say: ["schedule {title} {date} at {time}", "add {title} to my calendar {date} at {time}", "put {title} on my calendar for {date} at {time}",
-    "book {title} {date} at {time} for {duration}", "create a calendar event called {title} {date} at {time}",
-    "block off {duration} {date} at {time} for {title}", "set up {title} {date} at {time}", "pencil in {title} {date} at {time}"],
-  ask: ["I have {title} {date} at {time}, put it in my calendar", "{title} {date} {time}, add it to the calendar"],
-  steps: [["Create a calendar event for {title} on {day} from {start} to {end}", "Schedule {title} on {day} at {start}", "Add {title} to the calendar on {day} at {start}"]],
-  bind(context: IntentContext) {
-    const { dice } = context;
-    const when = pickDateTime(context);
-    const [duration, minutes] = dice.pick([["an hour", 60], ["one hour", 60], ["30 minutes", 30], ["half an hour", 30], ["two hours", 120], ["45 minutes", 45]] as const);
-    const title = dice.pick(EVENT_TITLES);
-    const end = addMinutes(when.stamp, minutes);
-    const [endHour, endMinute] = end.split("-").slice(3).map(Number) as [number, number];
-    return {
-      slots: { title, date: when.date.text, time: when.time.text, duration, day: displayDate(when.date.iso),
-        start: displayClock(when.time.hour, when.time.minute), end: displayClock(endHour, endMinute) },
-      calls: [call("create_calendar_event", { title: capitalizeFirst(title), start_time: when.stamp, end_time: end })],
-    };
-  },
-};
-
 export const route: Intent = {
   id: "android.route", domain: "android", functions: ["find_route_google_maps"],
   say: ["get directions from {origin} to {destination} {mode}", "find the fastest route from {origin} to {destination} {mode}",
@@ -149,22 +111,6 @@ export const routeFromHere: Intent = {
   },
 };
 
-export const timer: Intent = {
-  id: "android.timer", domain: "android", functions: ["set_timer_alarm"],
-  say: ["set a timer for {minutes} minutes for the {label}", "start a {minutes} minute timer for the {label}", "set a {label} timer for {minutes} minutes"],
-  ask: ["{label} timer {minutes} min", "{minutes} minute timer for the {label} please"],
-  steps: [["Set a {minutesDigits}-minute {label} timer, until {clock}", "Set a {label} timer alarm for {clock}"]],
-  bind({ dice, now }: IntentContext) {
-    const count = dice.pick([5, 10, 15, 20, 25, 30, 45]);
-    const total = now.hour * 60 + now.minute + count;
-    const hour = Math.floor(total / 60) % 24;
-    const minute = total % 60;
-    const label = dice.pick(TIMER_LABELS);
-    return { slots: { minutes: sayNumber(dice, count, 0.4), minutesDigits: String(count), label, clock: displayClock(hour, minute) },
-      calls: [call("set_timer_alarm", { time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`, label })] };
-  },
-};
-
 export const youtube: Intent = {
   id: "android.youtube", domain: "android", functions: ["search_youtube_videos"],
   say: ["search YouTube for {video}", "find {video} videos on YouTube", "look up {video} on youtube", "pull up some {video} vids on YouTube",
@@ -177,4 +123,4 @@ export const youtube: Intent = {
   },
 };
 
-export const ANDROID_PHONE: Intent[] = [youtube, news, weather, email, text, contact, alarm, calendar, route, routeFromHere, timer];
+export const ANDROID_PHONE: Intent[] = [youtube, news, weather, email, text, contact, route, routeFromHere];

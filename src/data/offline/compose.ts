@@ -23,6 +23,10 @@ const PREFIXES: Array<[string, boolean]> = [ // [text, makes a question]
   ["could you please ", true], ["can u ", true], ["I'd like to ", false], ["let's ", false], ["need to ", false]];
 const SUFFIXES = ["", "", "", "", "", " please", " pls", " thanks", " for me", ", thanks!", " asap", " real quick", " thx", " if you can"];
 
+/** Scene-setting openers: chatty context that adds no step. */
+const OPENERS = ["ugh, ", "ok so ", "morning! ", "heading out, ", "quick one: ", "before I forget, ", "I'm in a rush: ", "so, ", "alright, ",
+  "busy day tomorrow, ", "hey there, ", "one more thing: ", "real quick: ", "hmm, ", "listen, "];
+
 const ORDERINGS = ["before you {B}, {A}", "{B}, but first {A}", "{B}, but {A} first", "before {B_ing}, {A}", "{B} after you {A}",
   "{B} once you {A}", "first {A}, then {B}", "{A} first and then {B}"];
 
@@ -42,7 +46,8 @@ export function pickIntents(intents: readonly Intent[], stepCount: number, dice:
     const fitting = intents.filter((intent) => intent.functions.length <= remaining);
     if (fitting.length === 0) return undefined;
     const fresh = fitting.filter((intent) => !chosen.some((other) => other.id === intent.id || other.functions.join() === intent.functions.join()));
-    const intent = dice.pick(fresh.length > 0 ? fresh : fitting);
+    // Mostly distinct intents; sometimes the same one twice ("weather in London and Paris").
+    const intent = dice.pick(fresh.length > 0 && !dice.chance(0.08) ? fresh : fitting);
     chosen.push(intent);
     remaining -= intent.functions.length;
   }
@@ -137,7 +142,8 @@ export function composeCandidate(intents: readonly Intent[], stepCount: number, 
     if (first.ask && units[0] === first.say.text && dice.chance(0.15)) {
       // Opening with a question: "wx paris? Also text Mom that I'm on my way"
       const ask = /[?.!]$/.test(first.ask.text) ? first.ask.text : first.ask.text + ".";
-      text = ask + dice.pick([" Also ", " And ", " Then ", " After that, ", " "]) + units[1]!;
+      const joiner = dice.pick([" Also ", " And ", " Then ", " After that, ", " "]);
+      text = ask + joiner + (joiner === " " ? capitalize(units[1]!) : units[1]!);
       templates.push(first.ask.template, "opener:ask");
       units.splice(0, 2);
     } else {
@@ -154,6 +160,11 @@ export function composeCandidate(intents: readonly Intent[], stepCount: number, 
     if (question) text += "?";
     else if (dice.chance(0.5)) text += dice.pick([".", ".", "!", " thanks", ", thx"]);
     query = text;
+  }
+  if (dice.chance(0.1)) {
+    const openerIndex = Math.floor(dice.next() * OPENERS.length);
+    query = OPENERS[openerIndex]! + query[0]!.toLowerCase() + query.slice(1);
+    templates.push(`opener#${openerIndex}`);
   }
   query = tidy(query);
   query = dice.chance(0.7) ? capitalize(query) : query;

@@ -7,6 +7,8 @@ import type { FunctionSet } from "../../functions/index.js";
 import type { CandidateRecord, GenerationRequest, Teacher } from "../generate/teacher.js";
 import { ANDROID_DEVICE } from "./android-device.js";
 import { ANDROID_PHONE } from "./android-phone.js";
+import { ANDROID_SETTINGS } from "./android-settings.js";
+import { ANDROID_TIME } from "./android-time.js";
 import { composeCandidate } from "./compose.js";
 import { ECOMMERCE } from "./ecommerce.js";
 import { genericIntent } from "./generic.js";
@@ -16,7 +18,7 @@ import { parseNow } from "./spoken.js";
 import { TRAVEL } from "./travel.js";
 import { VIDEO } from "./video.js";
 
-export const BUILTIN_INTENTS: readonly Intent[] = [...ANDROID_PHONE, ...ANDROID_DEVICE, ...ECOMMERCE, ...VIDEO, ...TRAVEL];
+export const BUILTIN_INTENTS: readonly Intent[] = [...ANDROID_PHONE, ...ANDROID_TIME, ...ANDROID_SETTINGS, ...ANDROID_DEVICE, ...ECOMMERCE, ...VIDEO, ...TRAVEL];
 
 const DEFAULT_NOW = "2026-11-25T09:00";
 

@@ -70,7 +70,7 @@ export const download: Intent = {
   id: "video.download", domain: "video", functions: ["download_episode"],
   say: ["download season {season} episode {episode} of {show}", "download {show} s{seasonPadded}e{episodePadded}", "save episode {episode} of season {season} of {show} for offline",
     "grab {show} season {season}, episode {episode} for the flight"],
-  ask: ["can I get {show} S{season}E{episode} offline?"],
+  ask: ["can I get {show} S{seasonDigits}E{episodeDigits} offline?"],
   steps: [["Download {show} season {seasonDigits} episode {episodeDigits}", "Download episode {episodeDigits} of season {seasonDigits} of {show}"]],
   bind({ dice }: IntentContext) {
     const show = dice.pick(TITLES.filter((entry) => entry.kind === "show"));

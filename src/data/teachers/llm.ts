@@ -8,14 +8,16 @@
 // for free). Everything else — argument schemas, running the calls, dedup, appending — is the
 // pipeline's quality gate, so LLM and offline candidates are judged the same way.
 //
-// Candidates are yielded as soon as they pass, not in position order, so a kill -9 loses only the
-// requests in flight. Permanent API failures (bad key, unknown model, retries exhausted) end the
+// Candidates are yielded as soon as they pass, not in position order (lookahead.ts), so a kill -9
+// loses only the requests in flight. Permanent API failures (bad key, unknown model, retries exhausted) end the
 // stream with their error: what already passed is on disk and a re-run resumes.
 import type { FunctionSet } from "../../functions/index.js";
 import { ChatClient, MalformedReplyError, type ChatClientOptions, type ChatUsage } from "../../util/chat-client.js";
 import { InputError, OctoplanError } from "../../errors.js";
 import type { CandidateRecord, GenerationRequest, Teacher } from "../generate/teacher.js";
 import { mixSeed, planBatches, type TeacherBatch } from "./batches.js";
+import { deviceContext } from "./device-context.js";
+import { runWithLookahead } from "./lookahead.js";
 import { judgePrompt, judgeReplySchema, planPrompt, planReplySchema, requestsPrompt, requestsReplySchema } from "./prompts.js";
 
 export interface LlmTeacherOptions {
@@ -75,61 +77,46 @@ export class LlmTeacher implements Teacher {
   /** Token totals and retry/repair counts of every request this teacher sent. */
   get usage(): ChatUsage { return this.client.usage; }
 
+  /** Lines for the CLI's closing summary: usage in tokens and what the teacher dropped, by reason. */
+  report(): string[] {
+    const usage = this.usage;
+    const drops = Object.entries(this.stats.dropped).filter(([, count]) => count > 0).map(([reason, count]) => `${reason} ${count}`);
+    return [
+      `teacher ${this.name}: ${usage.requests} requests (${usage.retries} retries, ${usage.repairs} repairs, ${usage.malformedSkipped} skipped malformed), `
+        + `${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens`,
+      `teacher dropped: ${drops.length > 0 ? drops.join(", ") : "none"}`,
+      ...this.stats.invalidExamples.slice(0, 2).map((example) => `  judged invalid, e.g. ${example}`),
+    ];
+  }
+
   async *generate(request: GenerationRequest, signal?: AbortSignal): AsyncIterable<CandidateRecord> {
     const stepCounts = request.stepCounts.slice(0, request.count);
     const batches = planBatches({ seed: request.seed, stepCounts, perPrompt: this.settings.requestsPerPrompt, functionNames: request.functions.names });
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const context: BatchContext = {
-      functions: request.functions, docstrings: request.functions.toDocstrings(), now: request.now ?? "2026-11-25T09:00",
-      signal: controller.signal, validate: this.settings.validate && request.validate !== false,
-    };
-
-    const ready: CandidateRecord[] = [];
-    let wake: (() => void) | undefined;
-    let failure: { error: unknown } | undefined;
-    let next = 0;
-    let running = 0;
-    const launch = () => {
-      while (running < this.settings.lookahead && next < batches.length && !failure && !controller.signal.aborted) {
-        const batch = batches[next++]!;
-        running++;
-        this.runBatch(batch, context, (candidate) => { ready.push(candidate); wake?.(); })
-          .catch((error: unknown) => { failure ??= { error }; })
-          .finally(() => { running--; launch(); wake?.(); });
-      }
-    };
-    try {
-      launch();
-      for (;;) {
-        if (failure) throw failure.error;
-        if (this.dropsInARow >= this.settings.maxDropsInARow) {
-          throw new TeacherStalledError(`${this.name}: the last ${this.dropsInARow} candidates were all dropped (${JSON.stringify(this.stats.dropped)})`, {
-            hint: `Try a stronger model, --no-validate, or fewer steps. Examples of invalid pairs: ${this.stats.invalidExamples.slice(0, 2).join(" | ") || "none"}`,
-          });
-        }
-        if (ready.length > 0) {
-          this.stats.yielded++;
-          this.dropsInARow = 0;
-          yield ready.shift()!;
-          continue;
-        }
-        if (running === 0 && next >= batches.length) return;
-        signal?.throwIfAborted();
-        await new Promise<void>((resolve) => { wake = resolve; });
-        wake = undefined;
-      }
-    } finally {
-      // The consumer stopped (enough records, an error, or a kill): stop the requests in flight.
-      signal?.removeEventListener("abort", onAbort);
-      controller.abort();
+    const validate = this.settings.validate && request.validate !== false;
+    const docstrings = request.functions.toDocstrings();
+    const now = request.now ?? "2026-11-25T09:00";
+    const candidates = runWithLookahead<TeacherBatch, CandidateRecord>({
+      items: batches,
+      lookahead: this.settings.lookahead,
+      signal,
+      run: (batch, emit, batchSignal) => this.runBatch(batch, { functions: request.functions, docstrings, now, validate, signal: batchSignal }, emit),
+      check: () => {
+        if (this.dropsInARow < this.settings.maxDropsInARow) return;
+        throw new TeacherStalledError(`${this.name}: the last ${this.dropsInARow} candidates were all dropped (${JSON.stringify(this.stats.dropped)})`, {
+          hint: `Try a stronger model, --no-validate, or fewer steps. Examples of invalid pairs: ${this.stats.invalidExamples.slice(0, 2).join(" | ") || "none"}`,
+        });
+      },
+    });
+    for await (const candidate of candidates) {
+      this.stats.yielded++;
+      this.dropsInARow = 0;
+      yield candidate;
     }
   }
 
   private async runBatch(batch: TeacherBatch, context: BatchContext, emit: (candidate: CandidateRecord) => void): Promise<void> {
     const proposal = await this.skipMalformed(() => this.client.completeJson(
-      requestsPrompt({ docstrings: context.docstrings, count: batch.positions.length, steps: batch.steps, focus: batch.focus, now: context.now }),
+      requestsPrompt({ docstrings: context.docstrings, now: context.now, count: batch.positions.length, steps: batch.steps, focus: batch.focus, context: deviceContext(context.functions, batch.seed) }),
       requestsReplySchema,
       { temperature: this.settings.temperature, seed: batch.seed, signal: context.signal },
     ));
@@ -152,7 +139,7 @@ export class LlmTeacher implements Teacher {
 
   private async candidateFor(query: string, batch: TeacherBatch, seed: number, context: BatchContext): Promise<CandidateRecord | undefined> {
     const plan = await this.skipMalformed(() => this.client.completeJson(
-      planPrompt({ docstrings: context.docstrings, query, steps: batch.steps }),
+      planPrompt({ docstrings: context.docstrings, query, steps: batch.steps, context: deviceContext(context.functions, batch.seed) }),
       planReplySchema,
       { temperature: this.settings.planTemperature, seed, signal: context.signal },
     ));

@@ -41,8 +41,13 @@ export type RequestsReply = z.infer<typeof requestsReplySchema>;
 export type PlanReply = z.infer<typeof planReplySchema>;
 export type JudgeReply = z.infer<typeof judgeReplySchema>;
 
+/** The device-context block (device-context.ts), or nothing for function sets without a device. */
+function contextBlock(context: string): string {
+  return context === "" ? "" : `\nThese exist on the user's device and in its apps; use their exact names so the calls can succeed:\n${context}\n`;
+}
+
 /** Stage 1: K diverse requests that need exactly N steps. `focus` nudges batches toward different functions. */
-export function requestsPrompt(input: { docstrings: string; count: number; steps: number; focus: string[]; now: string }): ChatMessage[] {
+export function requestsPrompt(input: { docstrings: string; count: number; steps: number; focus: string[]; now: string; context: string }): ChatMessage[] {
   const stepWords = input.steps === 1 ? "exactly 1 step (one function call)" : `exactly ${input.steps} steps (${input.steps} function calls, one per step)`;
   return [
     { role: "system", content: SYSTEM },
@@ -51,7 +56,7 @@ export function requestsPrompt(input: { docstrings: string; count: number; steps
       content: `These are the functions available on the device:
 
 ${input.docstrings}
-
+${contextBlock(input.context)}
 Write ${input.count} diverse requests a user might say or type to the assistant. Each request must need ${stepWords} using only the functions above.
 - Vary the wording, length and tone: terse commands, polite questions, chatty messages.
 - Use concrete details (names, places, times, titles, amounts) so every argument can be filled from the request.
@@ -65,7 +70,7 @@ Reply with JSON: {"requests": ["<request 1>", "<request 2>", …]}`,
 }
 
 /** Stage 2: the plan in the paper's step style and one call per step. */
-export function planPrompt(input: { docstrings: string; query: string; steps: number }): ChatMessage[] {
+export function planPrompt(input: { docstrings: string; query: string; steps: number; context: string }): ChatMessage[] {
   return [
     { role: "system", content: SYSTEM },
     {
@@ -73,7 +78,7 @@ export function planPrompt(input: { docstrings: string; query: string; steps: nu
       content: `These are the functions available on the device:
 
 ${input.docstrings}
-
+${contextBlock(input.context)}
 Break this request into exactly ${input.steps} step${input.steps === 1 ? "" : "s"}, in the order they must be carried out:
 "${input.query}"
 

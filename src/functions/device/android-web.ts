@@ -45,8 +45,10 @@ export function getTrendingNews(device: SimulatedDevice, query: string, language
 export function getWeatherForecast(device: SimulatedDevice, location: string): string[] {
   const place = requireQuery("get_weather_forecast", "location", location);
   const today = clockMinutes(device.state.now);
+  // One climate per place, small changes from day to day.
+  const typicalHigh = integerFor(0, 28, device.seed, "climate", place.toLowerCase());
   return [0, 1, 2].map((day) => {
-    const high = integerFor(2, 30, device.seed, "high", place.toLowerCase(), day);
+    const high = typicalHigh + integerFor(-3, 3, device.seed, "high", place.toLowerCase(), day);
     const low = high - integerFor(4, 10, device.seed, "low", place.toLowerCase(), day);
     return `${formatDay(today + day * MINUTES_PER_DAY)}: ${pickFor(CONDITIONS, device.seed, "sky", place.toLowerCase(), day)}, high ${high}°C, low ${low}°C`;
   });

@@ -16,7 +16,13 @@ export function tokenize(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((token) => token !== "" && !STOP_WORDS.has(token))
-    .map((token) => (token.length > 3 && token.endsWith("s") && !token.endsWith("ss") ? token.slice(0, -1) : token));
+    .map(singular);
+}
+
+/** A crude English singular, applied to query and names alike: passes → pass, invoices → invoice. */
+function singular(token: string): string {
+  if (token.length > 4 && /(ss|x|ch|sh)es$/.test(token)) return token.slice(0, -2);
+  return token.length > 3 && token.endsWith("s") && !token.endsWith("ss") ? token.slice(0, -1) : token;
 }
 
 function tokenScore(queryToken: string, candidateTokens: string[]): number {

@@ -3,6 +3,7 @@
 // paired devices, past orders and prices drawn from the seed differ. The functions
 // of each domain (./android-*.ts, ./shop.ts, ./video.ts, ./travel.ts) read and change
 // `state`; nothing else is hidden in the device, so snapshot() captures everything.
+import { InputError } from "../../errors.js";
 import { WORLD } from "./catalog.js";
 import { integerFor, pickFor, randomFor, roundCents } from "./random.js";
 import type { CartItem, DeviceState, Order, OrderStatus } from "./state.js";
@@ -28,7 +29,7 @@ export class SimulatedDevice {
     const seed = options.seed ?? 0;
     const now = options.now ?? "2026-11-25T09:00";
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(now) || Number.isNaN(Date.parse(`${now}:00Z`))) {
-      throw new RangeError(`SimulatedDevice.create: now must look like "2026-11-25T09:00", got "${now}"`);
+      throw new InputError(`SimulatedDevice.create: now must look like "2026-11-25T09:00", got "${now}"`, { hint: "Pass the device clock as YYYY-MM-DDTHH:MM (no seconds, no time zone)." });
     }
     return new SimulatedDevice(seed, initialState(seed, now));
   }

@@ -12,7 +12,8 @@ const CAR_COMPANIES = ["Hertz", "Avis", "Enterprise", "Sixt", "Budget"];
 const CAR_CLASSES = [["Economy", 39], ["Compact", 45], ["Midsize SUV", 68], ["Full-size", 59], ["Minivan", 82]] as const;
 const CONFIRMATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-export interface FlightOffer { flightId: string; airline: string; departure: string; arrival: string; price: number }
+/** Kept short on purpose: observations are cut to ~240 characters in prompts. The date is in the id. */
+export interface FlightOffer { flightId: string; airline: string; departure: string; price: number }
 
 function notPast(device: SimulatedDevice, functionName: string, field: string, text: string): number {
   const day = parseDate(functionName, field, text);
@@ -28,7 +29,7 @@ function dateRange(device: SimulatedDevice, functionName: string, startField: st
 }
 
 function clock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /** The three flights of a route on a day; ids do not depend on the seed, prices do. */
@@ -37,12 +38,10 @@ export function flightsFor(device: SimulatedDevice, originCode: string, destinat
   return [0, 1, 2].map((index) => {
     const [code, airline] = pickFor(AIRLINES, "airline", route, index);
     const departure = 6 * 60 + index * 300 + 5 * integerFor(0, 40, "departure", route, index);
-    const duration = 5 * integerFor(15, 160, "duration", originCode, destinationCode);
     return {
       flightId: `${code}${integerFor(100, 1999, "number", route, index)}-${route}`,
       airline,
-      departure: `${date} ${clock(departure)}`,
-      arrival: clock(departure + duration) + (departure + duration >= 24 * 60 ? " (+1 day)" : ""),
+      departure: clock(departure),
       price: integerFor(89, 1400, device.seed, "price", route, index),
     };
   });
@@ -68,10 +67,10 @@ export function bookFlight(device: SimulatedDevice, flightId: string, passengerN
   return { confirmation, flightId: offer.flightId, passenger: passengerName.trim(), price: offer.price };
 }
 
-export function searchHotels(device: SimulatedDevice, city: string, checkIn: string, checkOut: string): Array<{ hotelId: string; name: string; stars: number; pricePerNight: number; total: number }> {
+export function searchHotels(device: SimulatedDevice, city: string, checkIn: string, checkOut: string): Array<{ hotelId: string; name: string; stars: number; total: number }> {
   const found = resolveCity(device, "search_hotels", "city", city);
   const nights = dateRange(device, "search_hotels", "check_in", checkIn, "check_out", checkOut);
-  return found.hotels.map((hotel) => ({ hotelId: hotel.id, name: hotel.name, stars: hotel.stars, pricePerNight: hotel.pricePerNight, total: hotel.pricePerNight * nights }));
+  return found.hotels.map((hotel) => ({ hotelId: hotel.id, name: hotel.name, stars: hotel.stars, total: hotel.pricePerNight * nights }));
 }
 
 export function bookHotel(device: SimulatedDevice, hotelId: string, checkIn: string, checkOut: string): { confirmation: string; hotel: string; nights: number; total: number } {

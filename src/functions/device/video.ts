@@ -39,8 +39,8 @@ export function addToWatchlist(device: SimulatedDevice, title: string): { added:
 
 export function getRecommendations(device: SimulatedDevice, genre: string): Array<ReturnType<typeof describeTitle>> {
   const wanted = genre.trim().toLowerCase().replace(/\s+(movies?|shows?|films?|series)$/, "");
-  const normalized = GENRE_ALIASES[wanted] ?? (wanted.endsWith("s") && device.world.genres.includes(wanted.slice(0, -1) as never) ? wanted.slice(0, -1) : wanted);
-  if (!device.world.genres.includes(normalized as never)) {
+  const normalized = GENRE_ALIASES[wanted] ?? (wanted.endsWith("s") && device.world.genres.includes(wanted.slice(0, -1)) ? wanted.slice(0, -1) : wanted);
+  if (!device.world.genres.includes(normalized)) {
     throw new DeviceError("get_recommendations", `unknown genre "${genre}"`, `Available genres: ${device.world.genres.join(", ")}`);
   }
   // Titles already rated are not recommended again; the order is the seed's taste.

@@ -16,7 +16,7 @@ export const TRAVEL_FUNCTIONS: readonly FunctionSpec[] = [
       destination: z.string().describe("Arrival city or airport code, e.g. 'New York' or 'JFK'."),
       date: date("Departure date"),
     }),
-    returns: "list[dict]: Available flights, each with its flight id, airline, departure and arrival time and price in USD.",
+    returns: "list[dict]: Available flights, each with its flight id (which includes the route and date), airline, departure time and price in USD.",
     execute: (args, { device }) => searchFlights(device, args.origin, args.destination, args.date),
   }),
   defineFunction({
@@ -33,7 +33,7 @@ export const TRAVEL_FUNCTIONS: readonly FunctionSpec[] = [
     name: "search_hotels", domain,
     description: "Searches for hotels in a city for a stay between two dates.",
     parameters: z.object({ city: z.string().describe("The city to stay in, e.g. 'Paris'."), check_in: date("Check-in date"), check_out: date("Check-out date, after check_in,") }),
-    returns: "list[dict]: Hotels with their hotel id, name, star rating, price per night and total price in USD.",
+    returns: "list[dict]: Hotels with their hotel id, name, star rating and total price of the stay in USD.",
     execute: (args, { device }) => searchHotels(device, args.city, args.check_in, args.check_out),
   }),
   defineFunction({

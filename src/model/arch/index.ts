@@ -71,3 +71,4 @@ export function positionValues(tokenCount: number): Int32Array {
 
 export { type ForwardOptions, type LoraTensors, type WeightSource, linear, rmsNorm, causalAttention, differentiableGelu } from "./layers.js";
 export { type ForwardInputs } from "./llama.js";
+export { buildLossGraph, oneHotLabels, type LossGraph } from "./loss.js";

@@ -16,6 +16,8 @@ export interface LoraTensors {
   /** alpha / rank (times the user's adapter scale). */
   scale: number;
   pairs: ReadonlyMap<string, { a: Tensor; b: Tensor }>;
+  /** Training only (added by the trainer): returns the LoRA branch's input after dropout, x [in, T, B] → [in, T, B]. */
+  dropout?: (name: string, x: Tensor) => Tensor;
 }
 
 export interface ForwardOptions {
@@ -38,7 +40,7 @@ export function linear(ops: Ops, weights: WeightSource, name: string, x: Tensor,
         hint: "A has ne=(in, rank) and B has ne=(rank, out).",
       });
     }
-    const low = ops.mulMat(pair.a, x); // [r, T, B]
+    const low = ops.mulMat(pair.a, options.lora!.dropout?.(name, x) ?? x); // [r, T, B]
     y = ops.add(y, ops.scale(ops.mulMat(pair.b, low), options.lora!.scale)); // [out, T, B]
   }
   if (biasName !== undefined && weights.has(biasName)) y = ops.add(y, weights.get(biasName));

@@ -48,17 +48,25 @@ class GrowableBuffer {
     this.length += extra;
     return at;
   }
-  u8(value: number) { this.view.setUint8(this.reserve(1), value); }
-  i8(value: number) { this.view.setInt8(this.reserve(1), value); }
-  u16(value: number) { this.view.setUint16(this.reserve(2), value, true); }
-  i16(value: number) { this.view.setInt16(this.reserve(2), value, true); }
-  u32(value: number) { this.view.setUint32(this.reserve(4), value, true); }
-  i32(value: number) { this.view.setInt32(this.reserve(4), value, true); }
-  f32(value: number) { this.view.setFloat32(this.reserve(4), value, true); }
-  f64(value: number) { this.view.setFloat64(this.reserve(8), value, true); }
-  u64(value: bigint) { this.view.setBigUint64(this.reserve(8), value, true); }
-  i64(value: bigint) { this.view.setBigInt64(this.reserve(8), value, true); }
-  raw(bytes: Uint8Array) { this.bytes.set(bytes, this.reserve(bytes.length)); }
+  /** Reserves first, then writes: growing replaces this.view, so it must not be read before. */
+  private put(size: number, write: (view: DataView, at: number) => void): void {
+    const at = this.reserve(size);
+    write(this.view, at);
+  }
+  u8(value: number) { this.put(1, (view, at) => view.setUint8(at, value)); }
+  i8(value: number) { this.put(1, (view, at) => view.setInt8(at, value)); }
+  u16(value: number) { this.put(2, (view, at) => view.setUint16(at, value, true)); }
+  i16(value: number) { this.put(2, (view, at) => view.setInt16(at, value, true)); }
+  u32(value: number) { this.put(4, (view, at) => view.setUint32(at, value, true)); }
+  i32(value: number) { this.put(4, (view, at) => view.setInt32(at, value, true)); }
+  f32(value: number) { this.put(4, (view, at) => view.setFloat32(at, value, true)); }
+  f64(value: number) { this.put(8, (view, at) => view.setFloat64(at, value, true)); }
+  u64(value: bigint) { this.put(8, (view, at) => view.setBigUint64(at, value, true)); }
+  i64(value: bigint) { this.put(8, (view, at) => view.setBigInt64(at, value, true)); }
+  raw(bytes: Uint8Array) {
+    const at = this.reserve(bytes.length);
+    this.bytes.set(bytes, at);
+  }
   string(value: string) {
     const bytes = Buffer.from(value, "utf8");
     this.u64(BigInt(bytes.length));
@@ -179,6 +187,7 @@ export function writeGguf(path: string, input: GgufWriteInput): void {
 
   const target = atomicTarget(path);
   const fd = openSync(target.temporaryPath, "w");
+  let complete = false;
   try {
     writeAll(fd, header.contents());
     for (const tensor of input.tensors) {
@@ -188,11 +197,10 @@ export function writeGguf(path: string, input: GgufWriteInput): void {
       if (padding > 0) writeAll(fd, new Uint8Array(padding));
     }
     fsyncSync(fd);
+    complete = true;
+  } finally {
     closeSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    target.abort();
-    throw error;
+    if (!complete) target.abort();
   }
   target.commit();
 }

@@ -57,7 +57,7 @@ function readDate(spoken: string): number {
   const fixed: Record<string, number> = { today: 0, "later today": 0, tomorrow: 1, tmrw: 1, "the day after tomorrow": 2, "in a week": 7,
     "a week from today": 7, "in two weeks": 14, "two weeks from today": 14 };
   if (fixed[text] !== undefined) return fixed[text]!;
-  let match = /^in ([a-z0-9-]+) days$/.exec(text);
+  const match = /^in ([a-z0-9-]+) days$/.exec(text);
   if (match) return wordNumber(match[1]!);
   const weekday = DAYS.findIndex((day) => text.includes(day));
   if (weekday >= 0) {
@@ -68,7 +68,6 @@ function readDate(spoken: string): number {
   const monthIndex = MONTHS.findIndex((month) => text.includes(month.slice(0, 3)));
   const base = Date.UTC(2026, 10, 25);
   if (monthIndex < 0) {
-    match = /^the (\d+)/.exec(text);
     for (let offset = 1; offset < 40; offset++) if (new Date(base + offset * 86_400_000).getUTCDate() === day) return offset;
     throw new Error(`no upcoming day ${day}`);
   }

@@ -54,6 +54,7 @@ describe("octoplan generate --teacher openai:MODEL", () => {
     const { code } = await second.exited;
     expect(code, second.output()).toBe(0);
     expect(second.output()).toMatch(/20\/20 records/);
+    expect(second.output()).toMatch(/teacher openai:fake-teacher: \d+ requests .* \d+ prompt \+ \d+ completion tokens/);
     const final = await readDatasetAll(out);
     expect(final.errors).toEqual([]);
     expect(final.records).toHaveLength(20);

@@ -59,10 +59,15 @@ describe("LlmTeacher", () => {
     const stageOne = server!.requests.filter((recorded) => /diverse requests/.test(recorded.lastUserMessage));
     expect(stageOne).toHaveLength(5); // two positions per step count, K = 3: one prompt per N
     expect(stageOne[0]!.lastUserMessage).toContain(android.toDocstrings());
+    expect(stageOne[0]!.lastUserMessage).toMatch(/exist on the user's device[^]*- contacts: /); // real names, so calls can succeed
     expect(stageOne[0]!.body).toMatchObject({ temperature: 1, response_format: { type: "json_object" } });
     expect(model.counts).toEqual({ requests: 5, plan: 10, judge: 10 });
     expect(teacher.usage).toMatchObject({ requests: 25, promptTokens: 250, completionTokens: 50 });
     expect(teacher.stats).toMatchObject({ prompts: 5, proposed: 10, yielded: 10 });
+    expect(teacher.report()).toEqual([
+      "teacher openai:teacher-model: 25 requests (0 retries, 0 repairs, 0 skipped malformed), 250 prompt + 50 completion tokens",
+      "teacher dropped: none",
+    ]);
   });
 
   it("drops and counts plans with the wrong order, step count or function", async () => {
@@ -80,6 +85,7 @@ describe("LlmTeacher", () => {
     expect(teacher.stats.dropped).toMatchObject({ "judged invalid": 1, "wrong step count": 1, "unknown function": 1 });
     expect(candidates).toHaveLength(2);
     expect(teacher.stats.invalidExamples[0]).toMatch(/out of order/);
+    expect(teacher.report()[1]).toBe("teacher dropped: wrong step count 1, unknown function 1, judged invalid 1");
     expect(model.counts.judge).toBe(3); // the structurally broken plans never reach the judge
   });
 

@@ -49,7 +49,7 @@ describe("LlmTeacher in the generation pipeline", () => {
     }
   });
 
-  it("resumes an interrupted run without duplicating or re-asking for finished buckets", async () => {
+  it("resumes an interrupted run without duplicating or rewriting", async () => {
     const { teacher, model } = await teacherWith();
     const out = join(mkdtempSync(join(tmpdir(), "octoplan-llm-")), "data.jsonl");
     const controller = new AbortController();

@@ -45,6 +45,26 @@ describe("GGUF writer and reader", () => {
     expect(file.getStringArray("test.array.string")).toEqual(["a", "", "Ġthe"]);
   });
 
+  it("round-trips metadata larger than the writer's buffer and the reader's 1 MiB window", async () => {
+    const path = join(directory, "large.gguf");
+    const tokens = Array.from({ length: 30000 }, (_, index) => `tok${index}·${"x".repeat(index % 40)}`);
+    const long = "é".repeat(1_500_000); // 3 MB of UTF-8 in one string
+    const data = new Float32Array(1000).map((_, index) => index / 7);
+    writeGguf(path, {
+      metadata: [
+        { key: "tokens", type: "array", itemType: "string", value: tokens },
+        { key: "long", type: "string", value: long },
+        { key: "after", type: "uint64", value: 5n },
+      ],
+      tensors: [{ name: "w", type: "F32", shape: [10, 100], data }],
+    });
+    const file = await GgufFile.read(path);
+    expect(file.getStringArray("tokens")).toEqual(tokens);
+    expect(file.getString("long")).toBe(long);
+    expect(file.getNumber("after")).toBe(5);
+    expect(file.tensorF32("w")).toEqual(data);
+  });
+
   it("writes the exact bytes of the GGUF layout (header, kv, tensor info, alignment)", () => {
     const path = join(directory, "layout.gguf");
     writeGguf(path, {
@@ -130,6 +150,10 @@ describe("GGUF reader on corrupt files", () => {
     writeFileSync(path, edit(Buffer.from(goodBytes)));
     return path;
   }
+
+  it("names a file that cannot be opened", async () => {
+    await expect(GgufFile.read(join(directory, "missing.gguf"))).rejects.toThrow(/missing\.gguf: cannot open/);
+  });
 
   it("rejects bad magic", async () => {
     const path = corrupt("magic.gguf", (bytes) => { bytes.write("GGML", 0, "latin1"); return bytes; });

@@ -84,11 +84,11 @@ describe("LoRA adapter files", () => {
       try {
         const good = join(directory, "good-adapter.gguf");
         writeLoraAdapter(good, { architecture: "llama", alpha: 4, pairs: [pair("blk.0.attn_q.weight", 64, 64, 2), pair("blk.1.ffn_up.weight", 64, 128, 2)] });
-        const context = await model.createContext({ contextSize: 64, lora: { adapters: [{ filePath: good }] } });
+        const context = await model.createContext({ contextSize: 64, threads: 1, lora: { adapters: [{ filePath: good }] } });
         await context.dispose();
         const bad = join(directory, "bad-adapter.gguf");
         writeLoraAdapter(bad, { architecture: "llama", alpha: 4, pairs: [pair("blk.0.attn_q.weight", 32, 64, 2)] });
-        await expect(model.createContext({ contextSize: 64, lora: { adapters: [{ filePath: bad }] } })).rejects.toThrow();
+        await expect(model.createContext({ contextSize: 64, threads: 1, lora: { adapters: [{ filePath: bad }] } })).rejects.toThrow();
       } finally {
         await model.dispose();
       }

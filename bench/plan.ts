@@ -1,0 +1,127 @@
+// `npm run bench:plan`: prints JSON with
+//   - time to plan, p50/p95 (the fine-tuned planner, greedy, on this machine's cores);
+//   - prompt tokens of the fine-tuned planner vs the in-context baseline on the same requests, both
+//     counted with the planner's own tokenizer (goal: ≥ 20× fewer);
+//   - agent overhead: a full agent run (plan + act + execute + bookkeeping) against raw
+//     node-llama-cpp generation of exactly the same prompt and completion tokens (goal: ≤ 10%).
+// Models: --planner/--actor, or the demo's (runs/demo; `octoplan demo --fast` runs first if missing).
+// Usage: npm run bench:plan -- [--planner P.gguf --actor A.gguf] [--test FILE.jsonl] [--requests 30]
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Token } from "node-llama-cpp";
+import { Agent, LlamaPlanner, inContextInstructions, OctopusActor, type LocalModel, type Trace } from "../src/agent/index.js";
+import { readDatasetAll } from "../src/data/index.js";
+import { runDemo, summarizeLatency } from "../src/eval/index.js";
+import { FunctionSet, SimulatedDevice } from "../src/functions/index.js";
+import { actionPrompt } from "../src/plan/action-format.js";
+import { renderObservation } from "../src/plan/observation.js";
+
+const { values } = parseArgs({
+  options: {
+    planner: { type: "string" },
+    actor: { type: "string" },
+    test: { type: "string" },
+    requests: { type: "string", default: "30" },
+    out: { type: "string", default: "runs/demo" },
+  },
+});
+
+async function modelPaths(): Promise<{ planner: string; actor: string; test: string }> {
+  if (values.planner && values.actor) return { planner: values.planner, actor: values.actor, test: values.test ?? join(values.out!, "data", "test.jsonl") };
+  const planner = join(values.out!, "planner", "model.gguf");
+  const actor = join(values.out!, "actor", "model.gguf");
+  if (!existsSync(planner) || !existsSync(actor)) {
+    process.stderr.write(`no models in ${values.out}: running \`octoplan demo --fast --out ${values.out}\` first\n`);
+    await runDemo({ out: values.out!, fast: true });
+  }
+  return { planner, actor, test: values.test ?? join(values.out!, "data", "test.jsonl") };
+}
+
+/** Raw node-llama-cpp: evaluate the prompt, then take exactly `count` greedy tokens; nothing else. */
+async function rawGeneration(local: LocalModel, prompt: Token[], count: number): Promise<number> {
+  const started = performance.now();
+  await local.sequence.clearHistory();
+  let generated = 0;
+  if (count > 0) {
+    for await (const token of local.sequence.evaluate(prompt, { temperature: 0 })) {
+      void token;
+      if (++generated >= count) break;
+    }
+  } else {
+    await local.sequence.evaluateWithoutGeneratingNewTokens(prompt);
+  }
+  return performance.now() - started;
+}
+
+/** Replays a trace's generations (planner, then each actor call) as raw generations. */
+async function replay(trace: Trace, planner: LlamaPlanner, actor: OctopusActor): Promise<number> {
+  let milliseconds = await rawGeneration(planner.local, planner.local.tokenize(planner.prompt(trace.query)), trace.tokens.plan.completion);
+  let observation: string | undefined;
+  for (const record of trace.records) {
+    const prompt = actor.local.tokenize(actionPrompt(record.step, observation));
+    const generations = record.retried ? 2 : 1;
+    for (let generation = 0; generation < generations; generation++) {
+      milliseconds += await rawGeneration(actor.local, prompt, Math.round(record.tokens.completion / generations));
+    }
+    observation = renderObservation(record.observation);
+  }
+  return milliseconds;
+}
+
+const paths = await modelPaths();
+const functions = FunctionSet.fromDomains(["android"]);
+const { records } = await readDatasetAll(paths.test);
+const requests = records.slice(0, Number(values.requests));
+const planner = await LlamaPlanner.create({ modelPath: paths.planner });
+const actor = await OctopusActor.create({ modelPath: paths.actor });
+const agent = await Agent.create({ planner, actor, functions });
+
+// Warm-up: first calls page weights in and build grammars.
+await agent.runToEnd(requests[0].query).catch(() => undefined);
+
+const planMs: number[] = [];
+const fineTunedPromptTokens: number[] = [];
+const inContextPromptTokens: number[] = [];
+let agentMs = 0;
+let rawMs = 0;
+let compared = 0;
+let failedPlans = 0;
+for (const record of requests) {
+  fineTunedPromptTokens.push(planner.local.tokenize(planner.prompt(record.query)).length);
+  inContextPromptTokens.push(planner.local.tokenize(planner.prompt(inContextInstructions(record.query, functions, 5))).length);
+  let trace: Trace;
+  try {
+    trace = await agent.runToEnd(record.query, { device: SimulatedDevice.create({ seed: record.seed ?? 0 }) });
+  } catch {
+    failedPlans++;
+    continue;
+  }
+  planMs.push(trace.timings.planMs);
+  const raw = await replay(trace, planner, actor);
+  agentMs += trace.timings.totalMs;
+  rawMs += raw;
+  compared++;
+}
+const mean = (list: number[]) => list.reduce((sum, value) => sum + value, 0) / Math.max(1, list.length);
+const ratio = mean(inContextPromptTokens) / Math.max(1, mean(fineTunedPromptTokens));
+const overhead = rawMs > 0 ? (agentMs - rawMs) / rawMs : null;
+console.log(JSON.stringify({
+  bench: "plan",
+  machine: { cores: cpus().length, model: cpus()[0]?.model },
+  models: paths,
+  requests: requests.length,
+  failedPlans,
+  timeToPlanMs: summarizeLatency(planMs),
+  promptTokens: {
+    fineTuned: mean(fineTunedPromptTokens),
+    inContext: mean(inContextPromptTokens),
+    ratio,
+    goal: 20,
+    meetsGoal: ratio >= 20,
+    note: "in-context prompt = every android docstring + instructions + request, counted with the planner's tokenizer",
+  },
+  agentOverhead: { agentMs, rawMs, overhead, goal: 0.1, meetsGoal: overhead !== null && overhead <= 0.1, requests: compared },
+}, null, 2));
+await agent.dispose();

@@ -1,0 +1,80 @@
+// Android intents, part 3: time (alarms at spoken clock times, relative alarms "in 45 mins",
+// timers, calendar events with spoken dates and durations). Every spoken time and date is
+// normalised in the call (HH:MM, YYYY-MM-DD-HH-MM) and shown normalised in the step.
+import { call, type Intent, type IntentContext } from "./intent.js";
+import { EVENT_TITLES, TIMER_LABELS } from "./lexicon.js";
+import { addMinutes, displayClock, displayDate, pickDateTime } from "./slots.js";
+import { randomTime, sayNumber } from "./spoken.js";
+
+const capitalizeFirst = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
+export const alarm: Intent = {
+  id: "android.alarm", domain: "android", functions: ["set_timer_alarm"],
+  say: ["set an alarm for {time}{labelled}", "wake me up at {time}{labelled}", "set an alarm at {time}{labelled}", "put an alarm on for {time}{labelled}",
+    "set my alarm to {time}{labelled}", "make an alarm for {time}{labelled}", "alarm at {time}{labelled}"],
+  ask: ["alarm {time} pls", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}{labelled}?", "gotta be up by {time}"],
+  steps: [["Set an alarm for {clock}{labelStep}", "Set an alarm at {clock}{labelStep}"]],
+  bind({ dice }: IntentContext) {
+    const time = randomTime(dice, "alarm");
+    const label = dice.chance(0.4) ? dice.pick(TIMER_LABELS) : "alarm";
+    const labelled = label === "alarm" ? "" : dice.pick([` called ${label}`, ` labeled ${label}`, ` for ${label}`, ` named "${label}"`]);
+    const labelStep = label === "alarm" ? "" : ` labeled ${label}`;
+    return { slots: { time: time.text, clock: displayClock(time.hour, time.minute), labelled, labelStep }, calls: [call("set_timer_alarm", { time: time.clock, label })] };
+  },
+};
+
+export const calendar: Intent = {
+  id: "android.calendar", domain: "android", functions: ["create_calendar_event"],
+  say: ["schedule {title} {date} at {time}", "add {title} to my calendar {date} at {time}", "put {title} on my calendar for {date} at {time}",
+    "book {title} {date} at {time} for {duration}", "create a calendar event called {title} {date} at {time}",
+    "block off {duration} {date} at {time} for {title}", "set up {title} {date} at {time}", "pencil in {title} {date} at {time}"],
+  ask: ["I have {title} {date} at {time}, put it in my calendar", "{title} {date} {time}, add it to the calendar"],
+  steps: [["Create a calendar event for {title} on {day} from {start} to {end}", "Schedule {title} on {day} at {start}", "Add {title} to the calendar on {day} at {start}"]],
+  bind(context: IntentContext) {
+    const { dice } = context;
+    const when = pickDateTime(context);
+    const [duration, minutes] = dice.pick([["an hour", 60], ["one hour", 60], ["30 minutes", 30], ["half an hour", 30], ["two hours", 120], ["45 minutes", 45]] as const);
+    const title = dice.pick(EVENT_TITLES);
+    const end = addMinutes(when.stamp, minutes);
+    const [endHour, endMinute] = end.split("-").slice(3).map(Number) as [number, number];
+    return {
+      slots: { title, date: when.date.text, time: when.time.text, duration, day: displayDate(when.date.iso),
+        start: displayClock(when.time.hour, when.time.minute), end: displayClock(endHour, endMinute) },
+      calls: [call("create_calendar_event", { title: capitalizeFirst(title), start_time: when.stamp, end_time: end })],
+    };
+  },
+};
+
+export const alarmRelative: Intent = {
+  id: "android.alarm-relative", domain: "android", functions: ["set_timer_alarm"],
+  say: ["set an alarm for {later}", "wake me up {later}", "alarm {later}", "remind me {later} with an alarm"],
+  ask: ["nap time, wake me {later}", "I need an alarm {later}"],
+  steps: [["Set an alarm for {clock}"]],
+  bind({ dice, now }: IntentContext) {
+    const [later, minutes] = dice.pick([["in 20 minutes", 20], ["in half an hour", 30], ["in 45 mins", 45], ["in an hour", 60], ["in two hours", 120],
+      ["90 minutes from now", 90], ["in 3 hours", 180], ["an hour from now", 60]] as const);
+    const total = now.hour * 60 + now.minute + minutes;
+    const hour = Math.floor(total / 60) % 24;
+    const minute = total % 60;
+    return { slots: { later, clock: displayClock(hour, minute) },
+      calls: [call("set_timer_alarm", { time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`, label: "alarm" })] };
+  },
+};
+
+export const timer: Intent = {
+  id: "android.timer", domain: "android", functions: ["set_timer_alarm"],
+  say: ["set a timer for {minutes} minutes for the {label}", "start a {minutes} minute timer for the {label}", "set a {label} timer for {minutes} minutes"],
+  ask: ["{label} timer {minutes} min", "{minutes} minute timer for the {label} please"],
+  steps: [["Set a {minutesDigits}-minute {label} timer, until {clock}", "Set a {label} timer alarm for {clock}"]],
+  bind({ dice, now }: IntentContext) {
+    const count = dice.pick([5, 10, 15, 20, 25, 30, 45]);
+    const total = now.hour * 60 + now.minute + count;
+    const hour = Math.floor(total / 60) % 24;
+    const minute = total % 60;
+    const label = dice.pick(TIMER_LABELS);
+    return { slots: { minutes: sayNumber(dice, count, 0.4), minutesDigits: String(count), label, clock: displayClock(hour, minute) },
+      calls: [call("set_timer_alarm", { time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`, label })] };
+  },
+};
+
+export const ANDROID_TIME: Intent[] = [alarm, calendar, alarmRelative, timer];

@@ -1,0 +1,100 @@
+// Fast backward through frozen weights (LoRA training on an F32/F16/BF16 base).
+//
+// For y = mul_mat(W, x) ggml's autodiff computes dx = out_prod(W, transpose(dy)). With W in F16 that out_prod runs
+// a slow scalar path (~6× the forward), and with BF16 it aborts the process. The same product is
+// dx = mul_mat(Wᵀ, dy), where Wᵀ ne=(out, in) is a contiguous transposed copy of W: mul_mat is ggml's fastest,
+// vectorised kernel for every type. So, after ggml_build_backward_expand and before allocation, we rewrite each
+// node out_prod(W, transpose(dy)) whose W is a frozen weight into mul_mat(Wᵀ, dy). Same shape [in, T·B], same
+// values up to rounding; the transpose view that fed it is left in the graph unused (views cost nothing).
+// The copies take as much memory as the frozen weights. Trainable weights keep ggml's own backward.
+// Deliberately left out: BF16 out_prod for trainable BF16 weights (train in F32), and non-CPU backends' checks.
+
+import koffi from "koffi";
+import { OctoplanError } from "../errors.js";
+import { readTensorFields, TensorStruct, type NativePointer } from "./bindings.js";
+import type { ComputeContext } from "./compute-context.js";
+import type { Ggml } from "./ggml.js";
+import { ParameterContext } from "./parameter-context.js";
+import type { Tensor } from "./tensor.js";
+
+const OP_OFFSET = koffi.offsetof(TensorStruct, "op");
+const SRC_OFFSET = koffi.offsetof(TensorStruct, "src");
+const POINTER_SIZE = koffi.sizeof("void *");
+
+export class FrozenTransposes {
+  private disposed = false;
+
+  private constructor(
+    private readonly ggml: Ggml,
+    private readonly copies: ParameterContext,
+    /** address of W → Wᵀ */
+    private readonly byAddress: Map<bigint, Tensor>,
+  ) {}
+
+  /** Makes Wᵀ for each named 2-D weight of `weights` (same element type, ne=(out, in)). */
+  static create(ggml: Ggml, weights: { get(name: string): Tensor }, names: readonly string[]): FrozenTransposes {
+    const sources = names.map((name) => ({ name, tensor: weights.get(name) }));
+    for (const { name, tensor } of sources) {
+      if (tensor.ne[2] !== 1 || tensor.ne[3] !== 1 || tensor.type === "other" || tensor.type === "I32") {
+        throw new OctoplanError(`frozen weight ${name} must be a 2-D F32/F16/BF16 matrix, got ${tensor.describe()}`);
+      }
+    }
+    const copies = ParameterContext.create(ggml, sources.map(({ name, tensor }) => ({
+      name: `${name}.T`, type: tensor.type as "F32" | "F16" | "BF16", shape: [tensor.ne[1], tensor.ne[0]],
+    })));
+    const byAddress = new Map<bigint, Tensor>();
+    for (const { name, tensor } of sources) {
+      const [columns, rows] = [tensor.ne[0], tensor.ne[1]]; // W[row][column] = values[row·columns + column]
+      const values = ggml.read(tensor);
+      const transposed = new Float32Array(values.length);
+      for (let row = 0; row < rows; row++) for (let column = 0; column < columns; column++) transposed[column * rows + row] = values[row * columns + column]!;
+      const copyName = `${name}.T`;
+      copies.write(copyName, transposed); // values were already representable in the type: exact
+      byAddress.set(koffi.address(tensor.pointer), copies.get(copyName));
+    }
+    return new FrozenTransposes(ggml, copies, byAddress);
+  }
+
+  get byteSize(): number {
+    return this.copies.byteSize;
+  }
+
+  /**
+   * Rewrites out_prod(W, transpose(dy)) → mul_mat(Wᵀ, dy) for every frozen W in the graph. Call after
+   * step.backward() and before step.allocate(). Returns the number of rewritten nodes.
+   */
+  rewrite(step: ComputeContext): number {
+    if (this.disposed) throw new OctoplanError("FrozenTransposes used after dispose()");
+    const outProd = this.ggml.opId("OUT_PROD");
+    const mulMat = this.ggml.opId("MUL_MAT");
+    const transpose = this.ggml.opId("TRANSPOSE");
+    let rewritten = 0;
+    for (let i = 0; i < step.nodeCount; i++) {
+      const node = step.node(i);
+      const fields = readTensorFields(node.pointer);
+      if (fields.op !== outProd || !fields.src[0] || !fields.src[1]) continue;
+      const weightTransposed = this.byAddress.get(koffi.address(fields.src[0]));
+      if (!weightTransposed) continue;
+      const view = readTensorFields(fields.src[1]);
+      if (view.op !== transpose || !view.src[0]) continue;
+      const gradient = readTensorFields(view.src[0]);
+      // mul_mat(Wᵀ [out, in], dy [out, N]) → [in, N]: must equal the out_prod's shape
+      if (gradient.ne[0] !== weightTransposed.ne[0] || node.ne[0] !== weightTransposed.ne[1] || node.ne[1] !== gradient.ne[1] || node.ne[2] !== gradient.ne[2]) continue;
+      this.patch(node.pointer, mulMat, weightTransposed.pointer, view.src[0]);
+      rewritten++;
+    }
+    return rewritten;
+  }
+
+  private patch(node: NativePointer, op: number, first: NativePointer, second: NativePointer): void {
+    koffi.encode(node, OP_OFFSET, "int32_t", op);
+    koffi.encode(node, SRC_OFFSET, "void *", first);
+    koffi.encode(node, SRC_OFFSET + POINTER_SIZE, "void *", second);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.copies.dispose();
+  }
+}

@@ -1,0 +1,66 @@
+// The frozen-weight backward rewrite: LoRA gradients through F32, F16 and BF16 base weights, computed with
+// mul_mat against transposed copies, equal the gradients of ggml's own backward (out_prod) on an F32 base
+// holding the same values. BF16 is the case ggml alone cannot run (its out_prod aborts the process).
+
+import { afterAll, describe, expect, it } from "vitest";
+import { ComputeContext, FrozenTransposes, Ggml, ParameterContext, type TensorType } from "../../src/ggml/index.js";
+import { buildLossGraph, LanguageModel, LoraWeights, adaptableLayouts, oneHotLabels, SeededRandom, type ModelConfig } from "../../src/model/index.js";
+
+const ggml = await Ggml.create({ threads: 1 });
+afterAll(() => ggml.dispose());
+
+const config: ModelConfig = { architecture: "llama", vocabSize: 40, embeddingLength: 32, blockCount: 2, feedForwardLength: 64, headCount: 4,
+  headCountKv: 2, contextLength: 32, ropeFreqBase: 10000, rmsNormEps: 1e-5, tiedEmbeddings: false };
+const T = 6, B = 2;
+
+/** LoRA gradients with the base weights in `type` (values from `baseValues` when given); rewrite or not. */
+async function loraGradients(type: TensorType, rewrite: boolean, baseValues?: Map<string, Float32Array>) {
+  const source = await LanguageModel.create(config, { ggml, seed: 4 });
+  const base = ParameterContext.create(ggml, source.specs.map((spec) => ({ ...spec, type: spec.shape.length === 2 ? type : "F32" })));
+  for (const spec of source.specs) base.write(spec.name, baseValues?.get(spec.name) ?? source.weights.read(spec.name).map((value) => value * 10));
+  const lora = LoraWeights.create(ggml, adaptableLayouts(source.specs), 4, 8);
+  const random = new SeededRandom(9);
+  for (const name of lora.parameters.names) lora.parameters.write(name, random.normals(lora.parameters.get(name).elementCount, 0.1));
+  const frozenNames = source.specs.filter((spec) => spec.shape.length === 2 && spec.name !== "token_embd.weight").map((spec) => spec.name);
+  const frozen = rewrite ? FrozenTransposes.create(ggml, base, frozenNames) : undefined;
+
+  const step = ComputeContext.create(ggml, { gradients: true });
+  const trainable = lora.parameters.names.map((name) => lora.parameters.get(name));
+  for (const tensor of trainable) step.markParameter(tensor);
+  const graph = buildLossGraph(step, config, base, T, B, { lora: lora.tensors() });
+  step.backward();
+  const rewritten = frozen?.rewrite(step) ?? 0;
+  const gradients = trainable.map((tensor) => step.gradient(tensor)!);
+  gradients.forEach((tensor) => step.markOutput(tensor));
+  step.allocate();
+  ggml.write(graph.tokens, Int32Array.from({ length: T * B }, (_, i) => (i * 7) % config.vocabSize));
+  ggml.write(graph.labels, oneHotLabels(Array.from({ length: T * B }, (_, i) => (i * 5 + 1) % config.vocabSize), config.vocabSize));
+  graph.forward.fillPositions(ggml);
+  step.resetGradients();
+  step.compute();
+  const values = gradients.map((tensor) => ggml.read(tensor));
+  const storedBase = new Map(source.specs.map((spec) => [spec.name, base.read(spec.name)]));
+  step.dispose();
+  frozen?.dispose();
+  for (const each of [lora, base, source]) each.dispose();
+  return { values, rewritten, storedBase };
+}
+
+describe("FrozenTransposes", () => {
+  it.each(["F32", "F16", "BF16"] as const)("gives ggml's LoRA gradients through a frozen %s base", async (type) => {
+    const fast = await loraGradients(type, true);
+    // q, k, v, o, gate, up, down per block + output, except blk.0's q/k/v: their input gradient is not needed
+    expect(fast.rewritten).toBe(config.blockCount * 7 + 1 - 3);
+    const reference = await loraGradients("F32", false, fast.storedBase); // ggml's out_prod backward, same values
+    expect(reference.rewritten).toBe(0);
+    expect(fast.values.length).toBe(reference.values.length);
+    fast.values.forEach((values, index) => {
+      const expected = reference.values[index]!;
+      const scale = Math.max(...expected.map(Math.abs));
+      expect(scale).toBeGreaterThan(0);
+      // F16/BF16 mul_mat converts dy to the weight type, hence the bf16-sized tolerance
+      const tolerance = (type === "F32" ? 1e-4 : type === "F16" ? 5e-3 : 2e-2) * scale;
+      values.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThanOrEqual(tolerance));
+    });
+  }, 60_000);
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { FunctionSet } from "../../src/functions/index.js";
+import { recordToExamples } from "../../src/train/examples.js";
+import { functionsFromRecords } from "../../src/train/data.js";
+import { InputError } from "../../src/errors.js";
+import { toyRecords } from "./fixtures.js";
+
+describe("SFT examples", () => {
+  const record = toyRecords(1)[0]!;
+
+  it("plan: the planner prompt and the steps joined by <nexa_split>, closed by <|end|>", () => {
+    expect(recordToExamples(record, "plan")).toEqual([{
+      id: "toy-0",
+      prompt: "<|user|>Check the weather in Paris and text Alice<|end|><|assistant|>",
+      target: "Get the weather forecast for Paris<nexa_split>Send a text message to Alice<|end|>",
+    }]);
+  });
+
+  it("act: one example per step, the previous observation in the prompt, <nexa_K>(args)<nexa_end> as target", () => {
+    const functions = functionsFromRecords([record]);
+    expect(functions.names).toEqual(FunctionSet.fromDomains(["android"]).names);
+    const weather = functions.indexOf("get_weather_forecast");
+    const text = functions.indexOf("send_text_message");
+    const examples = recordToExamples(record, "act", functions);
+    expect(examples).toHaveLength(2);
+    expect(examples[0]!.prompt).toBe("<|user|>Get the weather forecast for Paris<|end|><|assistant|>");
+    expect(examples[0]!.target).toBe(`<nexa_${weather}>('Paris')<nexa_end>`);
+    expect(examples[1]!.prompt).toContain(`<|observation|>{"location": "Paris", "forecast": "sunny"}`);
+    expect(examples[1]!.target).toBe(`<nexa_${text}>('Alice', 'Weather in Paris')<nexa_end>`);
+  });
+
+  it("act: names the record when calls are missing or do not match the steps", () => {
+    const functions = functionsFromRecords([record]);
+    expect(() => recordToExamples({ ...record, calls: undefined }, "act", functions)).toThrow(InputError);
+    expect(() => recordToExamples({ ...record, calls: record.calls!.slice(0, 1) }, "act", functions)).toThrow(/toy-0: 2 steps but 1 calls/);
+  });
+});

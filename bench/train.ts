@@ -11,7 +11,7 @@ import os from "node:os";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { LanguageModel } from "../src/model/language-model.js";
-import { presetConfig, flopsPerToken, type ModelConfig } from "../src/model/config.js";
+import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig } from "../src/model/config.js";
 import { buildForward } from "../src/model/arch/index.js";
 import type { LoraWeights } from "../src/model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "../src/train/graph.js";
@@ -124,7 +124,7 @@ const peers = [llamaCppPeer(), pytorchPeer(config)];
 const fullResult = results[0]!;
 process.stdout.write(JSON.stringify({
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, threads, loadAverage: os.loadavg() },
-  model: { preset: "small", ...config, parameters: model.weights.names.length ? undefined : undefined, forwardGflopsPerToken: forwardFlops / 1e9 },
+  model: { preset: "small", ...config, parameters: parameterCounts(config).total, forwardGflopsPerToken: forwardFlops / 1e9 },
   sequence, batchSize, steps,
   ours: results,
   peers: peers.map((peer) => ({ ...peer, ratioOursOverTheirs: peer.tokensPerSecond ? fullResult.tokensPerSecond / peer.tokensPerSecond : null })),

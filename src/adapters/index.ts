@@ -4,3 +4,5 @@ export * from "./compatibility.js";
 export * from "./merge.js";
 export * from "./task-arithmetic.js";
 export { jacobiSvd, productSvd, truncatedSvd, type Matrix, type SvdResult } from "./svd.js";
+export * from "./text-classifier.js";
+export * from "./router.js";

@@ -24,7 +24,8 @@ interface JsonSchemaNode {
 
 const PYTHON_RULES = [
   // Bounded repetitions: a constrained model that never closes a string or a number still ends.
-  `string ::= "'" ( [^'\\\\\\n] | "\\\\" ["'\\\\nt] ){0,120} "'"`,
+  // No "<" inside strings: special tokens (`<nexa_end>`, `<|end|>`) would otherwise fit there.
+  `string ::= "'" ( [^'\\\\\\n<] | "\\\\" ["'\\\\nt] ){0,120} "'"`,
   `integer ::= "-"? [0-9]{1,9}`,
   `number ::= "-"? [0-9]{1,9} ("." [0-9]{1,6})?`,
   `boolean ::= "True" | "False"`,

@@ -14,7 +14,12 @@ function packageVersion(): string {
   return packageJson.version;
 }
 
-export async function buildProgram(): Promise<Command> {
+/**
+ * Loads command modules. When the first argument names a command file, only that
+ * module is imported: most commands pull in node-llama-cpp or ggml, and importing all
+ * of them would make every invocation pay for every command. `--help` loads them all.
+ */
+export async function buildProgram(argv: string[] = process.argv): Promise<Command> {
   const program = new Command("octoplan")
     .description("On-device planner–action agents: data, training on ggml, inference on llama.cpp")
     .version(packageVersion())
@@ -23,7 +28,9 @@ export async function buildProgram(): Promise<Command> {
   const files = (existsSync(commandsDir) ? readdirSync(commandsDir) : [])
     .filter((file) => /\.(js|ts)$/.test(file) && !file.endsWith(".d.ts") && !file.endsWith(".map"))
     .sort();
-  for (const file of files) {
+  const requested = argv[2];
+  const only = files.filter((file) => file.replace(/\.(js|ts)$/, "") === requested);
+  for (const file of only.length > 0 ? only : files) {
     const module = (await import(pathToFileURL(join(commandsDir, file)).href)) as {
       register?: (program: Command) => void;
     };
@@ -33,7 +40,7 @@ export async function buildProgram(): Promise<Command> {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
-  const program = await buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -13,7 +13,8 @@ import { OctoplanError } from "../errors.js";
 import type { NativePointer } from "./bindings.js";
 import type { Ggml } from "./ggml.js";
 import { Ops } from "./ops.js";
-import { Tensor, type TensorType } from "./tensor.js";
+import { readTensorFields } from "./bindings.js";
+import { ShapeError, Tensor, type TensorType } from "./tensor.js";
 
 export class GraphAllocator {
   private disposed = false;
@@ -136,10 +137,32 @@ export class ComputeContext {
 
   allocate(): void {
     this.assertOpen();
+    if (this.hasGradients) this.checkOutProducts();
     if (!this.ggml.base.ggml_gallocr_alloc_graph(this.allocator.pointer, this.graph)) {
       throw new OctoplanError("could not allocate the compute graph", { hint: "Lower the batch size or the sequence length." });
     }
     this.allocated = true;
+  }
+
+  /**
+   * ggml's CPU out_prod aborts the process for a BF16 first operand, and for F16 when it would have to broadcast
+   * (a frozen F16 weight against a batch of activations). Both come from autodiff through frozen weights; refuse
+   * them here with a way out instead of letting ggml kill Node.
+   */
+  private checkOutProducts(): void {
+    const outProd = this.ggml.opId("OUT_PROD");
+    for (let i = 0; i < this.nodeCount; i++) {
+      const fields = readTensorFields(this.ggml.base.ggml_graph_node(this.graph, i));
+      if (fields.op !== outProd || !fields.src[0] || !fields.src[1]) continue;
+      const first = Tensor.wrap(fields.src[0]);
+      const second = Tensor.wrap(fields.src[1]);
+      const broadcasts = first.ne[2] !== second.ne[2] || first.ne[3] !== second.ne[3];
+      if (first.type === "BF16" || (first.type === "F16" && broadcasts)) {
+        throw new ShapeError(`the backward pass needs out_prod(${first.describe()}, ${second.describe()}), which ggml cannot compute`, {
+          hint: "Frozen F16/BF16 weights: create FrozenTransposes for them and call rewrite(step) after backward().",
+        });
+      }
+    }
   }
 
   /** Sets the loss gradient to 1 and all other gradients to 0 (after allocate(), before compute()). */

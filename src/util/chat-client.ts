@@ -7,8 +7,9 @@
 //   - a reply that is not the JSON we asked for is repaired once (the model sees its parse error),
 //     then the call fails with MalformedReplyError and the skip is counted;
 //   - token usage is summed over every request, repairs included.
-// Deliberately left out: streaming (callers here want whole JSON objects) and the SDK's own
-// retries (maxRetries: 0), so that backoff and counting are ours and testable.
+// Tool calls are passed through (`tools`, `toolChoice` → `toolCalls`) for actors that use them.
+// Deliberately left out: streaming (callers here want whole replies) and the SDK's own retries
+// (maxRetries: 0), so that backoff and counting are ours and testable.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import type { z } from "zod";
 import { InputError, OctoplanError } from "../errors.js";
@@ -40,13 +41,22 @@ export interface ChatCallOptions {
   maxTokens?: number;
   seed?: number;
   signal?: AbortSignal;
+  /** Function tools (OpenAI format, e.g. FunctionSet.toOpenAITools()) and whether a call is required. */
+  tools?: ChatTool[];
+  toolChoice?: "auto" | "required" | "none";
 }
+
+export interface ChatTool { type: "function"; function: { name: string; description?: string; parameters?: Record<string, unknown> } }
+
+/** A tool call from the reply; `arguments` is the model's raw JSON text, for the caller to validate. */
+export interface ChatToolCall { name: string; arguments: string }
 
 export interface ChatReply {
   text: string;
   promptTokens: number;
   completionTokens: number;
   finishReason: string | null;
+  toolCalls: ChatToolCall[];
 }
 
 export interface ChatUsage {
@@ -181,13 +191,16 @@ export class ChatClient {
         ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...(options.json && this.settings.responseFormat === "json_object" ? { response_format: { type: "json_object" as const } } : {}),
+        ...(options.tools ? { tools: options.tools } : {}),
+        ...(options.toolChoice ? { tool_choice: options.toolChoice } : {}),
       }, { signal: request.signal, timeout: this.settings.timeoutMs });
       const promptTokens = completion.usage?.prompt_tokens ?? 0;
       const completionTokens = completion.usage?.completion_tokens ?? 0;
       this.totals.promptTokens += promptTokens;
       this.totals.completionTokens += completionTokens;
       const choice = completion.choices?.[0];
-      return { text: choice?.message?.content ?? "", promptTokens, completionTokens, finishReason: choice?.finish_reason ?? null };
+      const toolCalls = (choice?.message?.tool_calls ?? []).flatMap((call) => (call.type === "function" ? [{ name: call.function.name, arguments: call.function.arguments }] : []));
+      return { text: choice?.message?.content ?? "", promptTokens, completionTokens, finishReason: choice?.finish_reason ?? null, toolCalls };
     } finally {
       options.signal?.removeEventListener("abort", forward);
     }

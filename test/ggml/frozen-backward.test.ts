@@ -3,7 +3,7 @@
 // holding the same values. BF16 is the case ggml alone cannot run (its out_prod aborts the process).
 
 import { afterAll, describe, expect, it } from "vitest";
-import { ComputeContext, FrozenTransposes, Ggml, ParameterContext, type TensorType } from "../../src/ggml/index.js";
+import { ComputeContext, FrozenTransposes, Ggml, ParameterContext, ShapeError, type TensorType } from "../../src/ggml/index.js";
 import { buildLossGraph, LanguageModel, LoraWeights, adaptableLayouts, oneHotLabels, SeededRandom, type ModelConfig } from "../../src/model/index.js";
 
 const ggml = await Ggml.create({ threads: 1 });
@@ -17,7 +17,7 @@ const T = 6, B = 2;
 async function loraGradients(type: TensorType, rewrite: boolean, baseValues?: Map<string, Float32Array>) {
   const source = await LanguageModel.create(config, { ggml, seed: 4 });
   const base = ParameterContext.create(ggml, source.specs.map((spec) => ({ ...spec, type: spec.shape.length === 2 ? type : "F32" })));
-  for (const spec of source.specs) base.write(spec.name, baseValues?.get(spec.name) ?? source.weights.read(spec.name).map((value) => value * 10));
+  for (const spec of source.specs) base.write(spec.name, baseValues?.get(spec.name) ?? source.weights.read(spec.name));
   const lora = LoraWeights.create(ggml, adaptableLayouts(source.specs), 4, 8);
   const random = new SeededRandom(9);
   for (const name of lora.parameters.names) lora.parameters.write(name, random.normals(lora.parameters.get(name).elementCount, 0.1));
@@ -25,25 +25,28 @@ async function loraGradients(type: TensorType, rewrite: boolean, baseValues?: Ma
   const frozen = rewrite ? FrozenTransposes.create(ggml, base, frozenNames) : undefined;
 
   const step = ComputeContext.create(ggml, { gradients: true });
-  const trainable = lora.parameters.names.map((name) => lora.parameters.get(name));
-  for (const tensor of trainable) step.markParameter(tensor);
-  const graph = buildLossGraph(step, config, base, T, B, { lora: lora.tensors() });
-  step.backward();
-  const rewritten = frozen?.rewrite(step) ?? 0;
-  const gradients = trainable.map((tensor) => step.gradient(tensor)!);
-  gradients.forEach((tensor) => step.markOutput(tensor));
-  step.allocate();
-  ggml.write(graph.tokens, Int32Array.from({ length: T * B }, (_, i) => (i * 7) % config.vocabSize));
-  ggml.write(graph.labels, oneHotLabels(Array.from({ length: T * B }, (_, i) => (i * 5 + 1) % config.vocabSize), config.vocabSize));
-  graph.forward.fillPositions(ggml);
-  step.resetGradients();
-  step.compute();
-  const values = gradients.map((tensor) => ggml.read(tensor));
-  const storedBase = new Map(source.specs.map((spec) => [spec.name, base.read(spec.name)]));
-  step.dispose();
-  frozen?.dispose();
-  for (const each of [lora, base, source]) each.dispose();
-  return { values, rewritten, storedBase };
+  try {
+    const trainable = lora.parameters.names.map((name) => lora.parameters.get(name));
+    for (const tensor of trainable) step.markParameter(tensor);
+    const graph = buildLossGraph(step, config, base, T, B, { lora: lora.tensors() });
+    step.backward();
+    const rewritten = frozen?.rewrite(step) ?? 0;
+    const gradients = trainable.map((tensor) => step.gradient(tensor)!);
+    gradients.forEach((tensor) => step.markOutput(tensor));
+    step.allocate();
+    ggml.write(graph.tokens, Int32Array.from({ length: T * B }, (_, i) => (i * 7) % config.vocabSize));
+    ggml.write(graph.labels, oneHotLabels(Array.from({ length: T * B }, (_, i) => (i * 5 + 1) % config.vocabSize), config.vocabSize));
+    graph.forward.fillPositions(ggml);
+    step.resetGradients();
+    step.compute();
+    const values = gradients.map((tensor) => ggml.read(tensor));
+    const storedBase = new Map(source.specs.map((spec) => [spec.name, base.read(spec.name)]));
+    return { values, rewritten, storedBase };
+  } finally {
+    step.dispose();
+    frozen?.dispose();
+    for (const each of [lora, base, source]) each.dispose();
+  }
 }
 
 describe("FrozenTransposes", () => {
@@ -63,4 +66,13 @@ describe("FrozenTransposes", () => {
       values.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThanOrEqual(tolerance));
     });
   }, 60_000);
+});
+
+describe("ComputeContext backward checks", () => {
+  it("refuses, before ggml aborts, a backward through a frozen BF16 base without the rewrite", async () => {
+    const error: unknown = await loraGradients("BF16", false).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ShapeError);
+    expect((error as ShapeError).message).toMatch(/needs out_prod\([\w.]+\.weight\[.*BF16/);
+    expect((error as ShapeError).hint).toMatch(/FrozenTransposes/);
+  });
 });

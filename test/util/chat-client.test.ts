@@ -118,6 +118,17 @@ describe("ChatClient", () => {
     expect(() => ChatClient.create({ baseURL: server!.url, model: "m", apiKeyEnv: "OCTOPLAN_TEST_KEY" })).toThrow(InputError);
   });
 
+  it("passes function tools through and returns the tool calls", async () => {
+    server = await FakeOpenAIServer.start({ queue: [reply.toolCalls([{ name: "set_volume", arguments: { level: 3, volume_type: "media" } }])] });
+    const client = await clientFor();
+    const tools = [{ type: "function" as const, function: { name: "set_volume", parameters: { type: "object", properties: { level: { type: "integer" } } } } }];
+    const result = await client.chat([{ role: "user", content: "volume 3" }], { tools, toolChoice: "required" });
+    expect(result.toolCalls).toEqual([{ name: "set_volume", arguments: '{"level":3,"volume_type":"media"}' }]);
+    expect(result.finishReason).toBe("tool_calls");
+    expect(server.requests[0]!.body).toMatchObject({ tools, tool_choice: "required" });
+    expect(server.requests[0]!.body.response_format).toBeUndefined(); // JSON mode only when asked
+  });
+
   it("computes backoff with equal jitter, capped", () => {
     const low = ChatClient.create({ baseURL: "http://127.0.0.1:9/v1", model: "m", apiKey: "k", backoffBaseMs: 100, backoffMaxMs: 1000, random: () => 0 });
     const high = ChatClient.create({ baseURL: "http://127.0.0.1:9/v1", model: "m", apiKey: "k", backoffBaseMs: 100, backoffMaxMs: 1000, random: () => 1 });

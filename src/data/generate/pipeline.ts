@@ -21,7 +21,7 @@ export const PAPER_EXAMPLES_PER_FUNCTION = 800;
 export const PAPER_PRESET_COUNT = 1000;
 export const GENERATION_NOW = "2026-11-25T09:00";
 
-export interface GenerateOptions {
+export interface GenerateDatasetOptions {
   teacher: Teacher;
   functions: FunctionSet;
   out: string;
@@ -86,7 +86,7 @@ async function loadExisting(out: string, range: StepRange) {
   return { histogram, dedup, ids: new Set(records.map((record) => record.id)), count: records.length };
 }
 
-export async function generateDataset(options: GenerateOptions): Promise<GenerationSummary> {
+export async function generateDataset(options: GenerateDatasetOptions): Promise<GenerationSummary> {
   const { teacher, functions, out, validate = true, now = GENERATION_NOW, batchSize = 32 } = options;
   const seed = options.seed ?? 0;
   const count = options.count ?? PAPER_EXAMPLES_PER_FUNCTION * functions.size;

@@ -4,7 +4,7 @@
 import { call, type Intent, type IntentContext } from "./intent.js";
 import { EVENT_TITLES, TIMER_LABELS } from "./lexicon.js";
 import { addMinutes, displayClock, displayDate, pickDateTime } from "./slots.js";
-import { randomTime, sayNumber } from "./spoken.js";
+import { randomTime, sayNumber, sayTime } from "./spoken.js";
 
 const capitalizeFirst = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
@@ -25,9 +25,10 @@ export const alarm: Intent = {
 
 export const calendar: Intent = {
   id: "android.calendar", domain: "android", functions: ["create_calendar_event"],
-  say: ["schedule {title} {date} at {time}", "add {title} to my calendar {date} at {time}", "put {title} on my calendar for {date} at {time}",
+  say: ["schedule {title} {date} at {time}", "add {title} to my calendar {date} at {time}", "put {title} on my calendar {date} at {time}",
     "book {title} {date} at {time} for {duration}", "create a calendar event called {title} {date} at {time}",
-    "block off {duration} {date} at {time} for {title}", "set up {title} {date} at {time}", "pencil in {title} {date} at {time}"],
+    "block off {duration} {date} at {time} for {title}", "set up {title} {date} at {time}", "pencil in {title} {date} at {time}",
+    "remind me about {title} {date} at {time}", "put {title} in the calendar {date}, {time} to {endSpoken}"],
   ask: ["I have {title} {date} at {time}, put it in my calendar", "{title} {date} {time}, add it to the calendar"],
   steps: [["Create a calendar event for {title} on {day} from {start} to {end}", "Schedule {title} on {day} at {start}", "Add {title} to the calendar on {day} at {start}"]],
   bind(context: IntentContext) {
@@ -39,7 +40,7 @@ export const calendar: Intent = {
     const [endHour, endMinute] = end.split("-").slice(3).map(Number) as [number, number];
     return {
       slots: { title, date: when.date.text, time: when.time.text, duration, day: displayDate(when.date.iso),
-        start: displayClock(when.time.hour, when.time.minute), end: displayClock(endHour, endMinute) },
+        start: displayClock(when.time.hour, when.time.minute), end: displayClock(endHour, endMinute), endSpoken: sayTime(dice, endHour, endMinute).text },
       calls: [call("create_calendar_event", { title: capitalizeFirst(title), start_time: when.stamp, end_time: end })],
     };
   },

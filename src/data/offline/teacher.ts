@@ -5,6 +5,7 @@
 // depends only on (request seed, i), so a request is reproducible on its own.
 import type { FunctionSet } from "../../functions/index.js";
 import type { CandidateRecord, GenerationRequest, Teacher } from "../generate/teacher.js";
+import { ANDROID_CHAINS } from "./android-chains.js";
 import { ANDROID_DEVICE } from "./android-device.js";
 import { ANDROID_PHONE } from "./android-phone.js";
 import { ANDROID_SETTINGS } from "./android-settings.js";
@@ -18,7 +19,7 @@ import { parseNow } from "./spoken.js";
 import { TRAVEL } from "./travel.js";
 import { VIDEO } from "./video.js";
 
-export const BUILTIN_INTENTS: readonly Intent[] = [...ANDROID_PHONE, ...ANDROID_TIME, ...ANDROID_SETTINGS, ...ANDROID_DEVICE, ...ECOMMERCE, ...VIDEO, ...TRAVEL];
+export const BUILTIN_INTENTS: readonly Intent[] = [...ANDROID_PHONE, ...ANDROID_TIME, ...ANDROID_SETTINGS, ...ANDROID_DEVICE, ...ANDROID_CHAINS, ...ECOMMERCE, ...VIDEO, ...TRAVEL];
 
 const DEFAULT_NOW = "2026-11-25T09:00";
 

@@ -9,8 +9,8 @@
 // pipeline's quality gate, so LLM and offline candidates are judged the same way.
 //
 // Candidates are yielded as soon as they pass, not in position order (lookahead.ts), so a kill -9
-// loses only the requests in flight. Permanent API failures (bad key, unknown model, retries exhausted) end the
-// stream with their error: what already passed is on disk and a re-run resumes.
+// loses only the requests in flight. Permanent API failures (bad key, unknown model, retries
+// exhausted) end the stream with their error: what already passed is on disk and a re-run resumes.
 import type { FunctionSet } from "../../functions/index.js";
 import { ChatClient, MalformedReplyError, type ChatClientOptions, type ChatUsage } from "../../util/chat-client.js";
 import { InputError, OctoplanError } from "../../errors.js";
@@ -139,7 +139,7 @@ export class LlmTeacher implements Teacher {
 
   private async candidateFor(query: string, batch: TeacherBatch, seed: number, context: BatchContext): Promise<CandidateRecord | undefined> {
     const plan = await this.skipMalformed(() => this.client.completeJson(
-      planPrompt({ docstrings: context.docstrings, query, steps: batch.steps, context: deviceContext(context.functions, batch.seed) }),
+      planPrompt({ docstrings: context.docstrings, query, steps: batch.steps, now: context.now, context: deviceContext(context.functions, batch.seed) }),
       planReplySchema,
       { temperature: this.settings.planTemperature, seed, signal: context.signal },
     ));

@@ -70,7 +70,7 @@ Reply with JSON: {"requests": ["<request 1>", "<request 2>", …]}`,
 }
 
 /** Stage 2: the plan in the paper's step style and one call per step. */
-export function planPrompt(input: { docstrings: string; query: string; steps: number; context: string }): ChatMessage[] {
+export function planPrompt(input: { docstrings: string; query: string; steps: number; context: string; now: string }): ChatMessage[] {
   return [
     { role: "system", content: SYSTEM },
     {
@@ -86,7 +86,7 @@ Write each step as a short imperative sentence, like these examples (they show t
 
 ${STYLE_EXAMPLES}
 
-For each step also give the one function that carries it out and its arguments, with values taken from the request.
+For each step also give the one function that carries it out and its arguments, with values taken from the request (the current date and time is ${input.now}; turn relative dates and times into the formats the functions ask for).
 When an argument must come from the result of an earlier step (a file found by a search, the id of a product or flight found earlier), write it as {"$ref": {"step": <0-based index of the earlier step>, "field": "<field of the result item>"}}.
 
 Reply with JSON: {"steps": [{"step": "<step sentence>", "function": "<function name>", "arguments": {"<parameter>": <value>}}]}`,

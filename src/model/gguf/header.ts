@@ -9,7 +9,7 @@
 import { FileFormatError } from "../../errors.js";
 import type { ByteReader } from "./byte-reader.js";
 import {
-  GGML_MAX_DIMS, GGML_TYPES, GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGUF_SCALAR_SIZE, GGUF_VALUE_TYPES,
+  MAX_TENSOR_DIMS, GGML_TYPES, GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGUF_SCALAR_SIZE, GGUF_VALUE_TYPES,
   tensorByteSize, type GgmlType, type GgufEntry, type GgufTypedArray, type GgufValue, type GgufValueType,
 } from "./types.js";
 
@@ -91,7 +91,7 @@ export function parseGgufHeader(reader: ByteReader): GgufHeader {
     const name = reader.string(`name of tensor #${index}`);
     if (tensorsByName.has(name)) fail(`duplicate tensor name "${name}"`);
     const dims = reader.u32(`dimension count of tensor "${name}"`);
-    if (dims < 1 || dims > GGML_MAX_DIMS) fail(`tensor "${name}" has ${dims} dimensions; ggml allows 1…${GGML_MAX_DIMS}`);
+    if (dims < 1 || dims > MAX_TENSOR_DIMS) fail(`tensor "${name}" has ${dims} dimensions; ggml allows 1…${MAX_TENSOR_DIMS}`);
     const shape: number[] = [];
     for (let d = 0; d < dims; d++) {
       const dim = reader.count(`ne[${d}] of tensor "${name}"`, Number.MAX_SAFE_INTEGER);

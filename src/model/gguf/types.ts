@@ -81,4 +81,4 @@ export function tensorByteSize(info: GgmlTypeInfo, shape: readonly number[]): nu
 
 export const GGUF_MAGIC = 0x46554747; // "GGUF" read as little-endian u32
 export const GGUF_DEFAULT_ALIGNMENT = 32;
-export const GGML_MAX_DIMS = 4;
+export const MAX_TENSOR_DIMS = 4; // GGML_MAX_DIMS

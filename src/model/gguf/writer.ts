@@ -7,7 +7,7 @@ import { InputError } from "../../errors.js";
 import { atomicTarget } from "../../util/atomic.js";
 import { encodeHalf } from "./half.js";
 import {
-  GGML_MAX_DIMS, GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, ggmlTypeByName, ggufValueTypeId,
+  MAX_TENSOR_DIMS, GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, ggmlTypeByName, ggufValueTypeId,
   type GgufEntry, type GgufTypedArray, type GgufValue, type GgufValueType,
 } from "./types.js";
 
@@ -142,8 +142,8 @@ function validateTensors(tensors: GgufTensorInput[]): void {
     if (!["F32", "F16", "BF16"].includes(tensor.type)) {
       throw new InputError(`${where}: cannot write type ${tensor.type}`, { hint: "the writer supports F32, F16 and BF16" });
     }
-    if (tensor.shape.length < 1 || tensor.shape.length > GGML_MAX_DIMS || tensor.shape.some((dim) => !Number.isInteger(dim) || dim < 1)) {
-      throw new InputError(`${where}: shape [${tensor.shape.join(", ")}] must be 1…${GGML_MAX_DIMS} positive integers (ggml ne order)`);
+    if (tensor.shape.length < 1 || tensor.shape.length > MAX_TENSOR_DIMS || tensor.shape.some((dim) => !Number.isInteger(dim) || dim < 1)) {
+      throw new InputError(`${where}: shape [${tensor.shape.join(", ")}] must be 1…${MAX_TENSOR_DIMS} positive integers (ggml ne order)`);
     }
     const elements = tensor.shape.reduce((product, dim) => product * dim, 1);
     if (tensor.data.length !== elements) {

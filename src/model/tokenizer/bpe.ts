@@ -28,11 +28,15 @@ export class BpeTokenizer implements Tokenizer {
   private readonly merger: BpeMerger;
 
   private constructor(private readonly data: BpeData) {
-    data.tokens.forEach((text, id) => {
-      if (!this.textToId.has(text)) this.textToId.set(text, id);
-    });
+    // As llama.cpp loads a vocabulary: a duplicated token text maps to its last id, a duplicated
+    // merge keeps its first rank. (Our trainer never writes either.)
+    data.tokens.forEach((text, id) => this.textToId.set(text, id));
     this.specials = specialOrder(data.tokens.flatMap((text, id) => (SPECIAL_TYPES.has(data.tokenTypes[id]!) ? [{ text, id }] : [])));
-    this.merger = new BpeMerger(new Map(data.merges.map((merge, rank) => [merge, rank])));
+    const ranks = new Map<string, number>();
+    data.merges.forEach((merge, rank) => {
+      if (!ranks.has(merge)) ranks.set(merge, rank);
+    });
+    this.merger = new BpeMerger(ranks);
   }
 
   static fromData(data: BpeData, source = "tokenizer data"): BpeTokenizer {

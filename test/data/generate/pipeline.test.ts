@@ -75,7 +75,7 @@ describe("generateDataset on android, 2000 records", () => {
 });
 
 describe("generateDataset determinism and resume", () => {
-  const run = (out: string, seed: number, count = 150) => generateDataset({ teacher: new OfflineTeacher(), functions: android, count, out, seed });
+  const run = (out: string, seed: number, count = 60) => generateDataset({ teacher: new OfflineTeacher(), functions: android, count, out, seed });
 
   it("gives the same file for the same seed and a different one for another seed", async () => {
     await run(join(folder, "a1.jsonl"), 9);
@@ -92,10 +92,10 @@ describe("generateDataset determinism and resume", () => {
     await run(full, 21);
     const text = readFileSync(full, "utf8");
     const lines = text.split("\n");
-    writeFileSync(cut, lines.slice(0, 70).join("\n") + "\n" + lines[70]!.slice(0, 40));
+    writeFileSync(cut, lines.slice(0, 25).join("\n") + "\n" + lines[25]!.slice(0, 40));
     const resumed = await run(cut, 21);
-    expect(resumed.existing).toBe(70);
-    expect(resumed.added).toBe(80);
+    expect(resumed.existing).toBe(25);
+    expect(resumed.added).toBe(35);
     expect(readFileSync(cut, "utf8")).toBe(text);
     const again = await run(cut, 21);
     expect(again.added).toBe(0);

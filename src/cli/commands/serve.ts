@@ -1,0 +1,81 @@
+// `octoplan serve --planner P.gguf --actor A.gguf`: the agent over HTTP, an OpenAI-compatible
+// endpoint and the web playground (docs/SERVER.md). Heavy modules (node-llama-cpp, fastify) are
+// imported inside the action so `octoplan --help` stays fast.
+import type { Command } from "commander";
+import { InputError } from "../../errors.js";
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(name: string, text: string, allowZero = false): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) throw new InputError(`${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got '${text}'`, { hint: `for example ${name} 8` });
+  return value;
+}
+
+export function register(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the agent over HTTP: /v1/run (SSE), /v1/chat/completions (OpenAI-compatible) and a web playground")
+    .requiredOption("--planner <file>", "planner model (GGUF)")
+    .requiredOption("--actor <file>", "action model (GGUF)")
+    .option("--lora <file[:scale]>", "LoRA adapter for the planner (repeatable; same as --planner-lora)", collect, [])
+    .option("--planner-lora <file[:scale]>", "LoRA adapter for the planner (repeatable)", collect, [])
+    .option("--actor-lora <file[:scale]>", "LoRA adapter for the action model (repeatable)", collect, [])
+    .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
+    .option("--base <file>", "an extra model served only by /v1/chat/completions (model: base)")
+    .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
+    .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
+    .option("--host <host>", "address to bind; anything but loopback needs --token", "127.0.0.1")
+    .option("--port <n>", "port (0 picks a free one)", "8080")
+    .option("--token <secret>", "API token required as Authorization: Bearer (default: $OCTOPLAN_API_TOKEN)")
+    .option("--max-queue <n>", "requests allowed to wait per model before 503", "16")
+    .option("--request-timeout <ms>", "per-request timeout", "120000")
+    .option("--body-limit <bytes>", "largest request body", "65536")
+    .option("--session-ttl <minutes>", "simulated-device sessions expire after this long unused", "30")
+    .option("--seed <n>", "seed of each session's simulated device", "0")
+    .option("--eval-report <file>", "eval-report.json for the playground (default: next to the planner)")
+    .action(async (options: Record<string, any>) => {
+      const { OctoplanServer, loadServeModels, defaultEvalReport, checkExposure, TOKEN_ENV } = await import("../../server/index.js");
+      const { parseDomains } = await import("../../agent/index.js");
+      const token: string | undefined = options.token ?? process.env[TOKEN_ENV] ?? undefined;
+      checkExposure(options.host, token);
+      if (options.actorKind !== "octopus" && options.actorKind !== "json") {
+        throw new InputError(`unknown --actor-kind '${options.actorKind}'`, { hint: "Available kinds: octopus, json" });
+      }
+      const functions = parseDomains(options.domains);
+      const port = positiveInteger("--port", options.port, true);
+      const maxQueue = positiveInteger("--max-queue", options.maxQueue, true);
+      const requestTimeoutMs = positiveInteger("--request-timeout", options.requestTimeout);
+      const bodyLimit = positiveInteger("--body-limit", options.bodyLimit);
+      const sessionTtlMs = positiveInteger("--session-ttl", options.sessionTtl) * 60_000;
+      const loaded = await loadServeModels({
+        planner: options.planner,
+        actor: options.actor,
+        plannerLora: [...options.lora, ...options.plannerLora],
+        actorLora: options.actorLora,
+        actorKind: options.actorKind,
+        base: options.base,
+        promptTemplate: options.promptTemplate,
+      });
+      const evalReportPath = options.evalReport ?? defaultEvalReport(options.planner);
+      const server = await OctoplanServer.start({
+        planner: loaded.planner, actor: loaded.actor, models: loaded.models, modelFiles: loaded.modelFiles, functions,
+        host: options.host, port, token, maxQueue, requestTimeoutMs, bodyLimit, sessionTtlMs,
+        deviceSeed: Number(options.seed), evalReportPath, onClose: loaded.dispose,
+      }).catch(async (error: unknown) => {
+        await loaded.dispose();
+        throw error;
+      });
+      console.log(`octoplan serving on ${server.url}  (playground: ${server.url}/)`);
+      for (const [name, file] of Object.entries(loaded.modelFiles)) console.log(`  ${name.padEnd(8)} ${file}`);
+      console.log(`  functions ${functions.names.length} (${options.domains})`);
+      if (evalReportPath) console.log(`  eval report ${evalReportPath}`);
+      if (token) console.log("  API token required: Authorization: Bearer <token>");
+      console.log("Ctrl-C stops the server.");
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}

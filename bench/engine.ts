@@ -45,7 +45,8 @@ async function measure(mode: Mode) {
   const weights = ParameterContext.create(ggml, source.specs.map((spec) => ({ ...spec, type: spec.shape.length === 2 ? mode.weights : "F32" })));
   for (const spec of source.specs) weights.write(spec.name, source.weights.read(spec.name));
   const lora = mode.training === "lora" ? LoraWeights.create(ggml, adaptableLayouts(source.specs), 8, 16) : undefined;
-  const frozenNames = source.specs.filter((spec) => spec.shape.length === 2 && spec.name !== "token_embd.weight").map((spec) => spec.name);
+  // every matrix, token_embd included: the small preset ties the output head to it
+  const frozenNames = source.specs.filter((spec) => spec.shape.length === 2).map((spec) => spec.name);
   const frozen = mode.backward === "transposed" ? FrozenTransposes.create(ggml, weights, frozenNames) : undefined;
   const step = ComputeContext.create(ggml, { gradients: mode.pass !== "forward" });
   try {

@@ -26,11 +26,13 @@ export function measureLlamaCppFullFineTuning(options: { modelPath: string; cont
   const directory = loadLibraries("cpu").directory;
   const llama = koffi.load(path.join(directory, "libllama.v0.4.0.so"));
   const base = koffi.load(path.join(directory, "libggml-base.so"));
-  const ContextParams = koffi.struct("octoplan_llama_context_params", { raw: koffi.array("uint64_t", CONTEXT_PARAMS_BYTES / 8) });
-  const ModelParams = koffi.struct("octoplan_llama_model_params", { raw: koffi.array("uint64_t", MODEL_PARAMS_BYTES / 8) });
-  const OptParams = koffi.struct("octoplan_llama_opt_params", { raw: koffi.array("uint64_t", OPT_PARAMS_BYTES / 8) });
+  koffi.struct("octoplan_llama_context_params", { raw: koffi.array("uint64_t", CONTEXT_PARAMS_BYTES / 8) });
+  koffi.struct("octoplan_llama_model_params", { raw: koffi.array("uint64_t", MODEL_PARAMS_BYTES / 8) });
+  koffi.struct("octoplan_llama_opt_params", { raw: koffi.array("uint64_t", OPT_PARAMS_BYTES / 8) });
   const f = (library: LibraryHandle, declaration: string) => library.func(declaration) as (...args: unknown[]) => unknown;
-  const backendLoadAll = f(llama, "void llama_backend_init(void)");
+  const registry = koffi.load(path.join(directory, "libggml.v0.4.0.so"));
+  const loadBackends = f(registry, "void ggml_backend_load_all_from_path(const char * directory)");
+  const backendInit = f(llama, "void llama_backend_init(void)");
   const modelDefaults = f(llama, "octoplan_llama_model_params llama_model_default_params(void)");
   const contextDefaults = f(llama, "octoplan_llama_context_params llama_context_default_params(void)");
   const loadModel = f(llama, "void * llama_model_load_from_file(const char * path, octoplan_llama_model_params params)");
@@ -47,7 +49,8 @@ export function measureLlamaCppFullFineTuning(options: { modelPath: string; cont
   const resultLoss = f(base, "void ggml_opt_result_loss(void * result, _Out_ double * loss, _Out_ double * unc)");
   const resultFree = f(base, "void ggml_opt_result_free(void * result)");
 
-  backendLoadAll();
+  backendInit();
+  loadBackends(directory); // the CPU variant that fits this processor, as node-llama-cpp does
   const modelParams = modelDefaults() as { raw: bigint[] | number[] };
   const model = loadModel(options.modelPath, modelParams);
   if (!model) throw new Error(`llama.cpp could not load ${options.modelPath}`);
@@ -100,4 +103,14 @@ export function measureLlamaCppFullFineTuning(options: { modelPath: string; cont
   freeModel(model);
   const tokens = options.sequences.length * n;
   return { tokensPerSecond: tokens / seconds, seconds, tokens, finalLoss: loss[0]! };
+}
+
+// Run as a child process by bench/train.ts (a crash inside llama.cpp must not take the benchmark down):
+//   tsx bench/llama-cpp-peer.ts '{"modelPath":…,"contextLength":128,"threads":2,"count":8,"vocabSize":4096,"seed":1}'
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const request = JSON.parse(process.argv[2] ?? "{}") as { modelPath: string; contextLength: number; threads: number; count: number; vocabSize: number; seed: number };
+  let state = request.seed >>> 0 || 1;
+  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % request.vocabSize);
+  const sequences = Array.from({ length: request.count }, () => Int32Array.from({ length: request.contextLength + 1 }, next));
+  process.stdout.write(JSON.stringify(measureLlamaCppFullFineTuning({ ...request, sequences })) + "\n");
 }

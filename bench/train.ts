@@ -8,7 +8,11 @@
 // LoRA = 2 × forward (the frozen weights need no weight gradient) + 6 × the LoRA branches' FLOPs.
 // Usage: npm run bench:train -- [--steps 3] [--threads N] [--seq 128] [--batch 8]
 import os from "node:os";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { BpeTokenizer } from "../src/model/tokenizer/index.js";
 import { parseArgs } from "node:util";
 import { LanguageModel } from "../src/model/language-model.js";
 import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig } from "../src/model/config.js";
@@ -33,9 +37,15 @@ const threads = values.threads ? Number(values.threads) : os.availableParallelis
 const sequence = Number(values.seq);
 const batchSize = Number(values.batch);
 
-const config = presetConfig("small", { vocabSize: 4096 });
-const model = await LanguageModel.create(config, { seed: 1, threads });
+// A real BPE vocabulary (llama.cpp needs one to load the GGUF), trained on random words.
 const random = Random.fromSeed(1);
+const letters = "abcdefghijklmnopqrstuvwxyz";
+const words = Array.from({ length: 30000 }, () => Array.from({ length: 2 + random.int(7) }, () => letters[random.int(26)]).join(""));
+const tokenizer = BpeTokenizer.train([words.join(" ")], { vocabSize: 4096, minFrequency: 1 });
+const config = presetConfig("small", { vocabSize: tokenizer.vocabSize });
+const model = await LanguageModel.create(config, { seed: 1, threads });
+const modelPath = join(mkdtempSync(join(os.tmpdir(), "octoplan-bench-train-")), "small.gguf");
+await model.save(modelPath, tokenizer);
 const batches = Array.from({ length: steps + 1 }, (_, index) =>
   makeBatch(Array.from({ length: batchSize }, (_, row) => ({
     id: `${index}:${row}`,
@@ -120,7 +130,8 @@ const full = model.weights.names.map((name) => ({ name, tensor: model.weights.ge
 results.unshift(measure("full", full, undefined, 3 * forwardFlops));
 model.dispose();
 
-const peers = [llamaCppPeer(), pytorchPeer(config)];
+const peakRssBytes = process.resourceUsage().maxRSS * 1024; // ours only: the peers run in other processes
+const peers = [llamaCppPeer(modelPath), pytorchPeer(config)];
 const fullResult = results[0]!;
 process.stdout.write(JSON.stringify({
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, threads, loadAverage: os.loadavg() },
@@ -128,19 +139,23 @@ process.stdout.write(JSON.stringify({
   sequence, batchSize, steps,
   ours: results,
   peers: peers.map((peer) => ({ ...peer, ratioOursOverTheirs: peer.tokensPerSecond ? fullResult.tokensPerSecond / peer.tokensPerSecond : null })),
-  peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  peakRssBytes,
   notes: [
     "Model GFLOP/s counts matrix-product FLOPs only (see flopsPerToken in src/model/config.ts).",
     "Timings are wall-clock on a shared machine; the load average above says how busy it was.",
   ],
 }, null, 2) + "\n");
 
-function llamaCppPeer(): { name: string; tokensPerSecond: number | null; note: string } {
-  return {
-    name: "llama.cpp llama_opt_epoch (full fine-tuning)",
-    tokensPerSecond: null,
-    note: "not measured yet: binding llama_opt_init/llama_opt_epoch (struct llama_opt_params, ggml_opt_dataset) through koffi is still to do",
-  };
+function llamaCppPeer(modelPath: string): { name: string; tokensPerSecond: number | null; note: string } {
+  const name = "llama.cpp llama_opt_epoch (full fine-tuning)";
+  const request = { modelPath, contextLength: sequence, threads, count: batchSize * steps, vocabSize: config.vocabSize, seed: 1 };
+  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./llama-cpp-peer.ts", import.meta.url)), JSON.stringify(request)],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) {
+    return { name, tokensPerSecond: null, note: `failed: the child exited with ${child.signal ?? `status ${child.status}`} inside llama.cpp (see bench/llama-cpp-peer.ts)` };
+  }
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { tokensPerSecond: number; finalLoss: number };
+  return { name, tokensPerSecond: result.tokensPerSecond, note: `same model GGUF, ${request.count} sequences of ${sequence} tokens, one AdamW step per sequence; loss ${result.finalLoss.toFixed(3)}` };
 }
 
 function pytorchPeer(modelConfig: ModelConfig): { name: string; tokensPerSecond: number | null; note: string } {

@@ -44,11 +44,12 @@ export async function generateGreedy(local: LocalModel, prompt: string, options:
   try {
     for await (const token of iterator) {
       options.signal?.throwIfAborted();
+      // Incremental text for the stop check (stop strings are ASCII, so split UTF-8 bytes do not
+      // matter here); the final text is detokenized whole below.
+      text += local.model.detokenize([token], true);
       generated.push(token);
-      text = local.model.detokenize(generated, true);
       const hit = firstStop(text, options.stop);
       if (hit) {
-        text = text.slice(0, hit.index);
         stopString = hit.stop;
         stoppedBy = "stop";
         break;
@@ -61,6 +62,9 @@ export async function generateGreedy(local: LocalModel, prompt: string, options:
   } finally {
     await iterator.return();
   }
+  text = local.model.detokenize(generated, true);
+  const stopAt = stopString === undefined ? -1 : text.indexOf(stopString);
+  if (stopAt >= 0) text = text.slice(0, stopAt);
   return {
     text,
     stoppedBy,

@@ -32,6 +32,7 @@ async function generate(context: StageContext, path: string, domains: readonly D
 
 export interface Table2Data {
   pretrain: string;
+  pretrainRecords: DatasetRecord[];
   domains: Record<string, string>;
   /** Training records per domain (router and step-judge training). */
   training: DatasetRecord[];
@@ -45,21 +46,21 @@ export async function prepareData(context: StageContext): Promise<Table2Data> {
   mkdirSync(directory, { recursive: true });
   context.log(`[1/5] data: ${settings.pretrainRecords} all-domain records for the base, ${settings.recordsPerDomain} per domain, ${settings.testRecords} test queries per domain count`);
   const pretrain = join(directory, "pretrain.jsonl");
-  await generate(context, pretrain, TABLE2_DOMAINS, settings.pretrainRecords, settings.seed + 1000);
+  const pretrainRecords = await generate(context, pretrain, TABLE2_DOMAINS, settings.pretrainRecords, settings.seed + 1000);
   const domains: Record<string, string> = {};
   const training: DatasetRecord[] = [];
   for (const [index, domain] of TABLE2_DOMAINS.entries()) {
     domains[domain] = join(directory, `${domain}.jsonl`);
     training.push(...(await generate(context, domains[domain], [domain], settings.recordsPerDomain, settings.seed + 2000 + index)));
   }
-  const seen = new Set([...training, ...(await readDatasetAll(pretrain)).records].map((record) => record.query.toLowerCase()));
+  const seen = new Set([...training, ...pretrainRecords].map((record) => record.query.toLowerCase()));
   const tests: DatasetRecord[][] = [];
   for (let count = 1; count <= TABLE2_DOMAINS.length; count++) {
     // Ask for more than needed, then drop queries that also occur in training.
     const records = await generate(context, join(directory, `test-${count}-all.jsonl`), TABLE2_DOMAINS.slice(0, count), Math.ceil(settings.testRecords * 1.5), settings.seed + 3000 + count);
     tests.push(records.filter((record) => !seen.has(record.query.toLowerCase())).slice(0, settings.testRecords));
   }
-  return { pretrain, domains, training, tests };
+  return { pretrain, pretrainRecords, domains, training, tests };
 }
 
 export async function trainBase(context: StageContext, data: Table2Data): Promise<string> {

@@ -2,6 +2,7 @@
 // with a pronoun ("add Ravi and text him", "find the notes, print them and email them",
 // "screenshot this and text it to James"). Kept as single intents so the composer never
 // separates a pronoun from what it refers to; observation-dependent arguments are references.
+import { spokenPhone } from "./android-phone.js";
 import { call, fromStep, type Intent, type IntentContext } from "./intent.js";
 import { CITIES, NEW_CONTACTS, SPOKEN_BLUETOOTH, TEXT_MESSAGES } from "./lexicon.js";
 import { addMinutes, displayClock, displayDate, pickContact, pickDateTime, pickDocument, pickRecipient } from "./slots.js";
@@ -17,9 +18,10 @@ export const contactThenText: Intent = {
   steps: [["Create a new contact for {name} with phone number {phone}"], ["Send a text message to {name} saying \"{message}\"", "Text {name}: \"{message}\""]],
   bind({ dice }: IntentContext) {
     const person = dice.pick(NEW_CONTACTS);
+    const phone = spokenPhone(person.phone, dice);
     const message = dice.pick(["welcome to the team!", "nice meeting you today", "this is my number", "see you Saturday", ...TEXT_MESSAGES.slice(0, 6)]);
-    return { slots: { name: person.name, first: person.name.split(" ")[0]!, phone: person.phone, message },
-      calls: [call("create_contact", { name: person.name, phone_number: person.phone }), call("send_text_message", { contact_name: person.name, message })] };
+    return { slots: { name: person.name, first: person.name.split(" ")[0]!, phone, message },
+      calls: [call("create_contact", { name: person.name, phone_number: phone }), call("send_text_message", { contact_name: person.name, message })] };
   },
 };
 

@@ -32,7 +32,8 @@ export const printFound: Intent = {
 export const emailFound: Intent = {
   id: "android.email-found", domain: "android", functions: ["search_files", "send_email"],
   say: ["email {doc} to {person}", "send {person} {doc}", "find {doc} and email it to {person}", "mail {doc} to {person}",
-    "forward {doc} to {person}", "share {doc} with {person} by email", "get {doc} over to {person}", "I need {doc} sent to {person}"],
+    "forward {doc} to {person}", "share {doc} with {person} by email", "get {doc} over to {person}"],
+  ask: ["I need {doc} sent to {person}", "can {person} get a copy of {doc}? email it over"],
   steps: [["Find {docStep}", "Locate {docStep}"], ["Email {docStep} to {personStep}", "Send {docStep} to {personStep} by email"]],
   bind(context: IntentContext) {
     const { query, spoken, slots: docSlots } = pickDocument(context);

@@ -68,6 +68,14 @@ export const text: Intent = {
   },
 };
 
+/** "+14155550222" → "(415) 555-0222", "415-555-0222", "415 555 0222" or as is. */
+export function spokenPhone(phone: string, dice: IntentContext["dice"]): string {
+  const us = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
+  if (!us) return phone;
+  const [, area, exchange, line] = us;
+  return dice.pick([phone, `(${area}) ${exchange}-${line}`, `${area}-${exchange}-${line}`, `${area} ${exchange} ${line}`, `${area}.${exchange}.${line}`]);
+}
+
 export const contact: Intent = {
   id: "android.contact", domain: "android", functions: ["create_contact"],
   say: ["add {name} to my contacts with the number {phone}", "save {phone} as {name}", "create a new contact for {name}, number {phone}",
@@ -76,7 +84,9 @@ export const contact: Intent = {
   steps: [["Create a new contact for {name} with phone number {phone}", "Add {name} to the contacts with number {phone}"]],
   bind({ dice }: IntentContext) {
     const person = dice.pick(NEW_CONTACTS);
-    return { slots: { name: person.name, phone: person.phone }, calls: [call("create_contact", { name: person.name, phone_number: person.phone })] };
+    // The number as people write it; the call keeps the same text (the device normalises digits).
+    const phone = spokenPhone(person.phone, dice);
+    return { slots: { name: person.name, phone }, calls: [call("create_contact", { name: person.name, phone_number: phone })] };
   },
 };
 

@@ -11,8 +11,8 @@ const capitalizeFirst = (text: string) => text[0]!.toUpperCase() + text.slice(1)
 export const alarm: Intent = {
   id: "android.alarm", domain: "android", functions: ["set_timer_alarm"],
   say: ["set an alarm for {time}{labelled}", "wake me up at {time}{labelled}", "set an alarm at {time}{labelled}", "put an alarm on for {time}{labelled}",
-    "set my alarm to {time}{labelled}", "make an alarm for {time}{labelled}", "alarm at {time}{labelled}"],
-  ask: ["alarm {time} pls", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}{labelled}?", "gotta be up by {time}"],
+    "set my alarm to {time}{labelled}", "make an alarm for {time}{labelled}"],
+  ask: ["alarm {time} pls", "alarm at {time}{labelled}", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}{labelled}?", "gotta be up by {time}"],
   steps: [["Set an alarm for {clock}{labelStep}", "Set an alarm at {clock}{labelStep}"]],
   bind({ dice }: IntentContext) {
     const time = randomTime(dice, "alarm");
@@ -48,8 +48,8 @@ export const calendar: Intent = {
 
 export const alarmRelative: Intent = {
   id: "android.alarm-relative", domain: "android", functions: ["set_timer_alarm"],
-  say: ["set an alarm for {later}", "wake me up {later}", "alarm {later}", "remind me {later} with an alarm"],
-  ask: ["nap time, wake me {later}", "I need an alarm {later}"],
+  say: ["set an alarm for {later}", "wake me up {later}", "remind me {later} with an alarm", "set an alarm to go off {later}"],
+  ask: ["nap time, wake me {later}", "I need an alarm {later}", "alarm {later}"],
   steps: [["Set an alarm for {clock}"]],
   bind({ dice, now }: IntentContext) {
     const [later, minutes] = dice.pick([["in 20 minutes", 20], ["in half an hour", 30], ["in 45 mins", 45], ["in an hour", 60], ["in two hours", 120],

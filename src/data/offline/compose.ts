@@ -79,7 +79,7 @@ function fillIntent(intent: Intent, context: IntentContext): Filled {
 export function gerund(clause: string): string {
   const [verb = "", ...rest] = clause.split(" ");
   const irregular: Record<string, string> = { get: "getting", set: "setting", put: "putting", shoot: "shooting", run: "running", dig: "digging",
-    snap: "snapping", map: "mapping", drop: "dropping", plan: "planning", stop: "stopping", grab: "grabbing", pencil: "penciling", see: "seeing" };
+    snap: "snapping", map: "mapping", drop: "dropping", plan: "planning", stop: "stopping", grab: "grabbing", pencil: "penciling", see: "seeing", shop: "shopping", sms: "texting" };
   const base = verb.toLowerCase();
   const ing = irregular[base] ?? (base.endsWith("ie") ? base.slice(0, -2) + "ying" : base.endsWith("e") && !base.endsWith("ee") ? base.slice(0, -1) + "ing" : base + "ing");
   return [ing, ...rest].join(" ");
@@ -151,9 +151,13 @@ export function composeCandidate(intents: readonly Intent[], stepCount: number, 
       question = opening.endsWith("?");
       text = opening.replace(/[.!?]$/, "");
     }
+    // A plain list ("A, B and C") is how people most often chain three or more things.
+    const list = units.length >= 2 && dice.chance(0.35);
+    if (list) templates.push("connector:list");
     units.forEach((unit, index) => {
-      const last = index === units.length - 1 && units.length >= 2;
-      const [connector] = last && dice.chance(0.5) ? dice.pick(FINAL_CONNECTORS) : dice.pick(CONNECTORS);
+      const last = index === units.length - 1;
+      const [connector] = list ? [last ? dice.pick([" and ", ", and ", " & "]) : ", "]
+        : last && units.length >= 2 && dice.chance(0.5) ? dice.pick(FINAL_CONNECTORS) : dice.pick(CONNECTORS);
       templates.push(`connector:${connector.trim() || "space"}`);
       text += connector + unit;
     });

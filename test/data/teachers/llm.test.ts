@@ -61,6 +61,10 @@ describe("LlmTeacher", () => {
     expect(stageOne[0]!.lastUserMessage).toContain(android.toDocstrings());
     expect(stageOne[0]!.lastUserMessage).toMatch(/exist on the user's device[^]*- contacts: /); // real names, so calls can succeed
     expect(stageOne[0]!.body).toMatchObject({ temperature: 1, response_format: { type: "json_object" } });
+    // Stage 2: the paper's step style, one call per step, dates resolved against the device clock.
+    const stageTwo = server!.requests.find((recorded) => /Break this request/.test(recorded.lastUserMessage))!;
+    expect(stageTwo.lastUserMessage).toContain("Find articles about Jensen Huang in English");
+    expect(stageTwo.lastUserMessage).toContain("2026-11-25T09:00");
     expect(model.counts).toEqual({ requests: 5, plan: 10, judge: 10 });
     expect(teacher.usage).toMatchObject({ requests: 25, promptTokens: 250, completionTokens: 50 });
     expect(teacher.stats).toMatchObject({ prompts: 5, proposed: 10, yielded: 10 });

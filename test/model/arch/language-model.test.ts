@@ -96,3 +96,19 @@ describe("ModelConfig", () => {
     expect(() => presetConfig("huge" as "small", { vocabSize: 10 })).toThrow(/Available presets: tiny, small/);
   });
 });
+
+describe("differentiable forward", () => {
+  it("agrees with ggml's GELU kernel for gemma (the training graph computes the same model)", async () => {
+    const { randomizeWeights } = await import("../../../src/model/conformance.js");
+    const model = await LanguageModel.create({ ...config, architecture: "gemma", tiedEmbeddings: true }, { ggml, seed: 3 });
+    randomizeWeights(model, 3);
+    const tokens = [5, 17, 99, 120, 7];
+    const kernel = model.logits(tokens);
+    const composed = model.logits(tokens, { differentiable: true });
+    const scale = Math.max(...kernel.map(Math.abs));
+    const worst = Math.max(...kernel.map((value, i) => Math.abs(value - composed[i]!)));
+    expect(worst).toBeGreaterThan(0); // really a different graph
+    expect(worst).toBeLessThan(1e-2 * scale);
+    model.dispose();
+  });
+});

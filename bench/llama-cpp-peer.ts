@@ -51,8 +51,13 @@ export function measureLlamaCppFullFineTuning(options: { modelPath: string; cont
 
   backendInit();
   loadBackends(directory); // the CPU variant that fits this processor, as node-llama-cpp does
-  const modelParams = modelDefaults() as { raw: bigint[] | number[] };
-  const model = loadModel(options.modelPath, modelParams);
+  const modelDefaultsRaw = modelDefaults() as { raw: Array<number | bigint> };
+  const modelBytes = Buffer.alloc(MODEL_PARAMS_BYTES);
+  modelDefaultsRaw.raw.forEach((word, index) => modelBytes.writeBigUInt64LE(BigInt(word), index * 8));
+  // load_mode NONE (offset 24): weights in writable memory; with the default mmap, AdamW's in-place update segfaults
+  // (llama.cpp's finetune example forces the same).
+  modelBytes.writeInt32LE(0, 24);
+  const model = loadModel(options.modelPath, { raw: Array.from({ length: MODEL_PARAMS_BYTES / 8 }, (_, index) => modelBytes.readBigUInt64LE(index * 8)) });
   if (!model) throw new Error(`llama.cpp could not load ${options.modelPath}`);
   const defaults = contextDefaults() as { raw: Array<number | bigint> };
   const bytes = Buffer.alloc(CONTEXT_PARAMS_BYTES);

@@ -1,3 +1,4 @@
+/* global document, localStorage, location, fetch, TextDecoder, URLSearchParams */
 // The octoplan playground: sends a request to POST /v1/run with stream: true, shows the plan and
 // each call/observation as the server-sent events arrive, redraws the simulated phone from the
 // state carried by each observation, and draws the last eval report as a table and an SVG chart.

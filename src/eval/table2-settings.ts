@@ -35,8 +35,8 @@ const METHODS: MergeMethod[] = ["linear", "cat", "svd", "ties", "dare_linear", "
 
 export const TABLE2_SETTINGS: Record<"fast" | "full", Table2Settings> = {
   fast: {
-    pretrainRecords: 1000, pretrainSteps: 300, recordsPerDomain: 300, adapterSteps: 60, rank: 16, alpha: 64, learningRate: 1e-3,
-    batchSize: 8, unionCounts: [4], testRecords: 30, methods: METHODS, density: 0.5, weight: 1, seed: 0,
+    pretrainRecords: 1000, pretrainSteps: 150, recordsPerDomain: 300, adapterSteps: 30, rank: 16, alpha: 64, learningRate: 1e-3,
+    batchSize: 4, unionCounts: [4], testRecords: 30, methods: METHODS, density: 0.5, weight: 1, seed: 0,
   },
   full: {
     pretrainRecords: 4000, pretrainSteps: 1500, recordsPerDomain: 1200, adapterSteps: 400, rank: 64, alpha: 256, learningRate: 5e-4,

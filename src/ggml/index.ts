@@ -1,5 +1,5 @@
 // Public API of src/ggml: ggml through koffi (see docs/ENGINE.md).
-export * from "./bindings.js";
+export { bindBase, bindCpu, bindCuda, readTensorFields, InitParamsStruct, TensorStruct, type NativePointer, type TensorFields, type BaseBindings, type CpuBindings, type CudaBindings } from "./bindings.js";
 export { loadLibraries, platformDirectory, GgmlLoadError, type LoadedLibraries } from "./library.js";
 export { Ggml, halfToFloat, bfloatToFloat, type GgmlOptions } from "./ggml.js";
 export { Tensor, ShapeError, GgmlTypeId, TYPE_SIZE, assertShape, assertBroadcastable, assertType, type TensorType } from "./tensor.js";

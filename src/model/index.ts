@@ -7,3 +7,4 @@ export { LanguageModel, type LanguageModelOptions, type LoadOptions, type Tokeni
 export { configMetadata, configFromGguf } from "./model-metadata.js";
 export { SeededRandom } from "./random.js";
 export { LoraWeights, adaptableLayouts, type LoraLayout } from "./lora-weights.js";
+export { runConformance, CONFORMANCE_TOLERANCE, type ConformanceResult, type ConformanceOptions } from "./conformance.js";

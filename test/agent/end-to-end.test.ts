@@ -20,7 +20,7 @@ beforeAll(async () => {
   models = await trainTinyModels();
   planner = await LlamaPlanner.create({ modelPath: models.plannerPath });
   actor = await OctopusActor.create({ modelPath: models.actorPath });
-});
+}, 600_000); // training takes seconds on a quiet machine; a shared, busy CPU stretches it a lot
 
 afterAll(async () => {
   await planner?.dispose();
@@ -125,5 +125,5 @@ describe("agent on trained tiny models", () => {
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toMatch(/model file not found: .*nope\.gguf/);
     expect(missing.stderr).toMatch(/hint:/);
-  });
+  }, 300_000); // three CLI processes, each compiling the sources through tsx
 });

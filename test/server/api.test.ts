@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SimulatedDevice } from "../../src/functions/index.js";
 import type { OctoplanServer } from "../../src/server/index.js";
-import { loadParts, postJson, readEvents, startServer, type LoadedParts } from "./harness.js";
+import { loadParts, postJson, readEvents, readJson, startServer, type LoadedParts } from "./harness.js";
 import { serverTestModels, type ServerTestModels } from "./models.js";
 
 let models: ServerTestModels;
@@ -30,7 +30,7 @@ describe("request validation", () => {
   it("answers malformed JSON with 400", async () => {
     const response = await fetch(`${server.url}/v1/plan`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query": ' });
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await readJson(response);
     expect(body.error.code).toBe("invalid_json");
     expect(body.error.message).toMatch(/malformed JSON/);
   });
@@ -38,15 +38,15 @@ describe("request validation", () => {
   it("names the field of a schema error", async () => {
     const missing = await postJson(`${server.url}/v1/plan`, { question: "hi" });
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error).toMatchObject({ param: "query", code: "invalid_field" });
+    expect((await readJson(missing)).error).toMatchObject({ param: "query", code: "invalid_field" });
 
     const wrongType = await postJson(`${server.url}/v1/run`, { query: "Take a photo", stream: "yes" });
     expect(wrongType.status).toBe(400);
-    expect((await wrongType.json()).error.param).toBe("stream");
+    expect((await readJson(wrongType)).error.param).toBe("stream");
 
     const badRole = await postJson(`${server.url}/v1/chat/completions`, { model: "planner", messages: [{ role: "robot", content: "x" }] });
     expect(badRole.status).toBe(400);
-    const badRoleError = (await badRole.json()).error;
+    const badRoleError = (await readJson(badRole)).error;
     expect(badRoleError.param).toBe("messages.0.role");
     expect(badRoleError.message).toMatch(/^messages\.0\.role: /);
   });
@@ -54,24 +54,24 @@ describe("request validation", () => {
   it("refuses a body over the limit with 413", async () => {
     const response = await postJson(`${server.url}/v1/plan`, { query: "x".repeat(10_000) });
     expect(response.status).toBe(413);
-    expect((await response.json()).error.message).toBeTruthy();
+    expect((await readJson(response)).error.message).toBeTruthy();
   });
 
   it("rejects an invalid session id", async () => {
     const response = await fetch(`${server.url}/v1/state?sessionId=${encodeURIComponent("../../etc")}`);
     expect(response.status).toBe(400);
-    expect((await response.json()).error.param).toBe("sessionId");
+    expect((await readJson(response)).error.param).toBe("sessionId");
   });
 
   it("answers unknown routes and models with 404 JSON", async () => {
     const route = await fetch(`${server.url}/v1/nothing-here`);
     expect(route.status).toBe(404);
     expect(route.headers.get("content-type")).toMatch(/application\/json/);
-    expect((await route.json()).error.message).toMatch(/no route GET \/v1\/nothing-here/);
+    expect((await readJson(route)).error.message).toMatch(/no route GET \/v1\/nothing-here/);
 
     const model = await postJson(`${server.url}/v1/chat/completions`, { model: "gpt-9", messages: [{ role: "user", content: "hi" }] });
     expect(model.status).toBe(404);
-    expect((await model.json()).error.hint).toMatch(/Available models: planner, actor/);
+    expect((await readJson(model)).error.hint).toMatch(/Available models: planner, actor/);
   });
 });
 
@@ -80,7 +80,7 @@ describe("token", () => {
     const without = await fetch(`${secured.url}/v1/functions`);
     expect(without.status).toBe(401);
     expect(without.headers.get("www-authenticate")).toMatch(/Bearer/);
-    expect((await without.json()).error.code).toBe("invalid_api_key");
+    expect((await readJson(without)).error.code).toBe("invalid_api_key");
     const wrong = await postJson(`${secured.url}/v1/plan`, { query: "Take a photo" }, { authorization: "Bearer nope" });
     expect(wrong.status).toBe(401);
     expect((await fetch(`${secured.url}/metrics`)).status).toBe(401);
@@ -94,7 +94,7 @@ describe("token", () => {
 
 describe("agent routes", () => {
   it("lists the function set as JSON Schema", async () => {
-    const body = await (await fetch(`${server.url}/v1/functions`)).json();
+    const body = await readJson(fetch(`${server.url}/v1/functions`));
     expect(body.functions.map((spec: { name: string }) => spec.name)).toEqual(models.functions.names);
     const alarm = body.functions.find((spec: { name: string }) => spec.name === "set_timer_alarm");
     expect(alarm.index).toBe(models.functions.indexOf("set_timer_alarm"));
@@ -106,7 +106,7 @@ describe("agent routes", () => {
     const query = models.records[0]!.query;
     const response = await postJson(`${server.url}/v1/plan`, { query });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await readJson(response);
     const direct = await parts.planner.plan(query);
     expect(body.steps).toEqual(direct.steps);
     expect(body.promptTokens).toBe(direct.promptTokens);
@@ -143,7 +143,7 @@ describe("agent routes", () => {
     for (const [index, record] of models.records.slice(0, 20).entries()) {
       const response = await postJson(`${server.url}/v1/run`, { query: record.query }, { "x-session-id": `alice-${index}` });
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = await readJson(response);
       expect(body.sessionId).toBe(`alice-${index}`);
       expect(body.trace.steps.length).toBeGreaterThan(0);
       if (JSON.stringify(body.state) !== JSON.stringify(fresh)) {
@@ -152,19 +152,19 @@ describe("agent routes", () => {
       }
     }
     if (!changed) throw new Error("none of 20 training requests changed the device state");
-    const alice = await (await fetch(`${server.url}/v1/state`, { headers: { "x-session-id": changed.sessionId } })).json();
+    const alice = await readJson(fetch(`${server.url}/v1/state`, { headers: { "x-session-id": changed.sessionId } }));
     expect(alice.state).toEqual(changed.state);
-    const bob = await (await fetch(`${server.url}/v1/state?sessionId=bob`)).json();
+    const bob = await readJson(fetch(`${server.url}/v1/state?sessionId=bob`));
     expect(bob.sessionId).toBe("bob");
     expect(bob.state).toEqual(fresh);
     // Without a session id a run gets a new session of its own.
-    const anonymous = await (await postJson(`${server.url}/v1/run`, { query: models.records[0]!.query })).json();
+    const anonymous = await readJson(postJson(`${server.url}/v1/run`, { query: models.records[0]!.query }));
     expect(anonymous.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(anonymous.sessionId).not.toBe(changed.sessionId);
   });
 
   it("reports request counts, latencies and queue depth", async () => {
-    const metrics = await (await fetch(`${server.url}/metrics`)).json();
+    const metrics = await readJson(fetch(`${server.url}/metrics`));
     expect(metrics.routes["POST /v1/run"].count).toBeGreaterThanOrEqual(2);
     expect(metrics.routes["POST /v1/run"].latencyMs.p50).toBeGreaterThan(0);
     expect(metrics.routes["POST /v1/plan"].statuses["400"]).toBeGreaterThanOrEqual(1);
@@ -172,7 +172,7 @@ describe("agent routes", () => {
     expect(metrics.queues.planner.served).toBeGreaterThan(0);
     expect(metrics.queueDepth).toBe(0);
     expect(metrics.sessions).toBeGreaterThanOrEqual(2);
-    const health = await (await fetch(`${server.url}/health`)).json();
+    const health = await readJson(fetch(`${server.url}/health`));
     expect(health.status).toBe("ok");
   });
 });

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { cliEntry, repoRoot, runCli } from "../helpers/cli.js";
+import { readJson } from "./harness.js";
 import { serverTestModels } from "./models.js";
 
 describe("octoplan serve", () => {
@@ -30,7 +31,7 @@ describe("octoplan serve", () => {
     expect(output).toContain(`planner  ${models.plannerPath}`);
     expect(output).toContain(`actor    ${models.actorPath}`);
     expect(output).toMatch(/API token required/);
-    const health = await (await fetch(`${url}/health`)).json();
+    const health = await readJson(fetch(`${url}/health`));
     expect(health.models).toEqual({ planner: models.plannerPath, actor: models.actorPath });
     expect((await fetch(`${url}/v1/functions`)).status).toBe(401);
     const plan = await fetch(`${url}/v1/plan`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer cli-secret" }, body: JSON.stringify({ query: models.records[0]!.query }) });

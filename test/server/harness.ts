@@ -81,3 +81,8 @@ export async function waitForMetrics(server: OctoplanServer, predicate: (metrics
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** The JSON body of a response, untyped: tests assert on its shape. */
+export async function readJson(response: Response | Promise<Response>): Promise<any> {
+  return (await response).json();
+}

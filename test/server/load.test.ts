@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SimulatedDevice } from "../../src/functions/index.js";
 import { ModelQueue, QueueFullError, SessionStore } from "../../src/server/index.js";
-import { GatedPlanner, loadParts, postJson, readEvents, startServer, waitForMetrics, type LoadedParts } from "./harness.js";
+import { GatedPlanner, loadParts, postJson, readEvents, readJson, startServer, waitForMetrics, type LoadedParts } from "./harness.js";
 import { serverTestModels, type ServerTestModels } from "./models.js";
 
 let models: ServerTestModels;
@@ -33,7 +33,7 @@ describe("queue bound", () => {
       const third = await postJson(`${server.url}/v1/plan`, { query });
       expect(third.status).toBe(503);
       expect(Number(third.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-      expect((await third.json()).error).toMatchObject({ code: "queue_full", type: "overloaded_error" });
+      expect((await readJson(third)).error).toMatchObject({ code: "queue_full", type: "overloaded_error" });
       // A run needs the planner too, so it is refused before it starts.
       expect((await postJson(`${server.url}/v1/run`, { query })).status).toBe(503);
 
@@ -70,7 +70,7 @@ describe("disconnects", () => {
       const next = postJson(`${server.url}/v1/run`, { query: models.records[0]!.query });
       await waitForMetrics(server, (metrics) => metrics.queues.planner.active === 1);
       gated.releaseAll();
-      const body = await (await next).json();
+      const body = await readJson(next);
       expect(body.trace.steps.length).toBeGreaterThan(0);
     } finally {
       gated.releaseAll();
@@ -95,7 +95,7 @@ describe("disconnects", () => {
       client.abort();
       const reply = await queued;
       expect(reply.status).toBe(200);
-      expect((await reply.json()).choices[0].finish_reason).toMatch(/^(stop|length)$/);
+      expect((await readJson(reply)).choices[0].finish_reason).toMatch(/^(stop|length)$/);
       const metrics = await waitForMetrics(server, (current) => current.queueDepth === 0);
       expect(metrics.queues.planner.served).toBe(2);
     } finally {
@@ -111,7 +111,7 @@ describe("timeouts", () => {
     try {
       const response = await postJson(`${server.url}/v1/plan`, { query: models.records[0]!.query });
       expect(response.status).toBe(504);
-      expect((await response.json()).error.code).toBe("timeout");
+      expect((await readJson(response)).error.code).toBe("timeout");
       const metrics = await waitForMetrics(server, (current) => current.queueDepth === 0);
       expect(metrics.queues.planner.aborted).toBe(1);
     } finally {

@@ -14,7 +14,7 @@ import { FunctionSet } from "../../src/functions/index.js";
 import type { OctoplanServer } from "../../src/server/index.js";
 import { ChatClient } from "../../src/util/chat-client.js";
 import { TEST_FUNCTION_NAMES } from "../agent/trained-models.js";
-import { loadParts, startServer, type LoadedParts } from "./harness.js";
+import { loadParts, readJson, startServer, type LoadedParts } from "./harness.js";
 import { serverTestModels, type ServerTestModels } from "./models.js";
 
 let models: ServerTestModels;
@@ -104,7 +104,7 @@ describe("the data generator's LLM teacher against our endpoint", () => {
     const client = ChatClient.create({ baseURL: `${server.url}/v1`, model: "planner", concurrency: 1, maxRetries: 0 });
     const teacher = LlmTeacher.create({ client, requestsPerPrompt: 2, lookahead: 1, maxDropsInARow: 3 });
     const functions = FunctionSet.from(TEST_FUNCTION_NAMES.map((name) => models.functions.get(name)));
-    const before = (await (await fetch(`${server.url}/metrics`)).json()).routes["POST /v1/chat/completions"]?.count ?? 0;
+    const before = (await readJson(fetch(`${server.url}/metrics`))).routes["POST /v1/chat/completions"]?.count ?? 0;
     const out = join(mkdtempSync(join(tmpdir(), "octoplan-serve-teacher-")), "data.jsonl");
     const outcome = await generateDataset({ teacher, functions, out, count: 2, steps: "1", seed: 3, maxCandidates: 20 })
       .then((summary) => ({ summary }), (error: unknown) => ({ error }));
@@ -116,7 +116,7 @@ describe("the data generator's LLM teacher against our endpoint", () => {
     expect(client.usage.requests).toBeGreaterThan(0);
     // Whatever reached the file is a valid record.
     if (existsSync(out)) expect((await readDatasetAll(out)).errors).toEqual([]);
-    const metrics = await (await fetch(`${server.url}/metrics`)).json();
+    const metrics = await readJson(fetch(`${server.url}/metrics`));
     // The server answered the teacher's requests (a stall may cut the last one off) and never failed.
     const route = metrics.routes["POST /v1/chat/completions"];
     expect(route.count - before).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import { summarizeMetrics, type SavedEvalReport } from "../../src/eval/index.js"
 import { SimulatedDevice } from "../../src/functions/index.js";
 import type { OctoplanServer } from "../../src/server/index.js";
 import { repoRoot } from "../helpers/cli.js";
-import { loadParts, postJson, startServer, type LoadedParts } from "./harness.js";
+import { loadParts, postJson, readJson, startServer, type LoadedParts } from "./harness.js";
 import { serverTestModels, type ServerTestModels } from "./models.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -57,7 +57,7 @@ describe.skipIf(!haveBrowser)("web playground", () => {
     const fresh = JSON.stringify(SimulatedDevice.create({ seed: 0 }).snapshot());
     let query: string | undefined;
     for (const record of models.records.slice(0, 20)) {
-      const body = await (await postJson(`${server.url}/v1/run`, { query: record.query })).json();
+      const body = await readJson(postJson(`${server.url}/v1/run`, { query: record.query }));
       if (JSON.stringify(body.state) !== fresh) {
         query = record.query;
         break;
@@ -92,7 +92,7 @@ describe.skipIf(!haveBrowser)("web playground", () => {
     expect(await page.locator(".phone-section.changed").count()).toBeGreaterThan(0);
     // The panel shows the session's state on the server.
     const sessionId = await page.evaluate(() => localStorage.getItem("octoplan-session"));
-    const state = await (await fetch(`${server.url}/v1/state?sessionId=${sessionId}`)).json();
+    const state = await readJson(fetch(`${server.url}/v1/state?sessionId=${sessionId}`));
     expect(JSON.stringify(state.state)).not.toBe(fresh);
 
     mkdirSync(join(repoRoot, "test-results"), { recursive: true });

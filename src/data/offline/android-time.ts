@@ -64,8 +64,8 @@ export const alarmRelative: Intent = {
 
 export const timer: Intent = {
   id: "android.timer", domain: "android", functions: ["set_timer_alarm"],
-  say: ["set a timer for {minutes} minutes for the {label}", "start a {minutes} minute timer for the {label}", "set a {label} timer for {minutes} minutes"],
-  ask: ["{label} timer {minutes} min", "{minutes} minute timer for the {label} please"],
+  say: ["set a timer for {minutes} minutes for {label}", "start a {minutes} minute timer for {label}", "set a {label} timer for {minutes} minutes"],
+  ask: ["{label} timer {minutes} min", "{minutes} minute timer for {label} please"],
   steps: [["Set a {minutesDigits}-minute {label} timer, until {clock}", "Set a {label} timer alarm for {clock}"]],
   bind({ dice, now }: IntentContext) {
     const count = dice.pick([5, 10, 15, 20, 25, 30, 45]);

@@ -22,7 +22,17 @@ export interface LlamaCppPeerResult {
   finalLoss: number;
 }
 
-export function measureLlamaCppFullFineTuning(options: { modelPath: string; contextLength: number; threads: number; sequences: Int32Array[] }): LlamaCppPeerResult {
+export interface LlamaCppPeerRequest {
+  modelPath: string;
+  contextLength: number;
+  threads: number;
+  /** Tokens to train on in all (rounded up to whole datapoints of the context llama.cpp actually uses). */
+  tokens: number;
+  vocabSize: number;
+  seed: number;
+}
+
+export function measureLlamaCppFullFineTuning(options: LlamaCppPeerRequest): LlamaCppPeerResult & { contextUsed: number } {
   const directory = loadLibraries("cpu").directory;
   const llama = koffi.load(path.join(directory, "libllama.v0.4.0.so"));
   const base = koffi.load(path.join(directory, "libggml-base.so"));
@@ -37,6 +47,7 @@ export function measureLlamaCppFullFineTuning(options: { modelPath: string; cont
   const contextDefaults = f(llama, "octoplan_llama_context_params llama_context_default_params(void)");
   const loadModel = f(llama, "void * llama_model_load_from_file(const char * path, octoplan_llama_model_params params)");
   const initContext = f(llama, "void * llama_init_from_model(void * model, octoplan_llama_context_params params)");
+  const contextSize = f(llama, "uint32_t llama_n_ctx(void * ctx)");
   const optInit = f(llama, "void llama_opt_init(void * ctx, void * model, octoplan_llama_opt_params params)");
   const optEpoch = f(llama, "void llama_opt_epoch(void * ctx, void * dataset, void * result_train, void * result_eval, int64_t idata_split, void * callback_train, void * callback_eval)");
   const freeContext = f(llama, "void llama_free(void * ctx)");
@@ -85,19 +96,22 @@ export function measureLlamaCppFullFineTuning(options: { modelPath: string; cont
   optBytes.writeInt32LE(0, 40); // GGML_OPT_OPTIMIZER_TYPE_ADAMW
   optInit(context, model, { raw: Array.from({ length: OPT_PARAMS_BYTES / 8 }, (_, index) => optBytes.readBigUInt64LE(index * 8)) });
 
-  // Dataset: each datapoint is contextLength tokens, labels the next tokens.
-  const n = options.contextLength;
-  const dataset = datasetInit(GGML_TYPE_I32, GGML_TYPE_I32, n, n, options.sequences.length, 1);
-  const data = new Int32Array(koffi.view(readTensorFields(datasetData(dataset) as object).data!, options.sequences.length * n * 4));
-  const labels = new Int32Array(koffi.view(readTensorFields(datasetLabels(dataset) as object).data!, options.sequences.length * n * 4));
-  options.sequences.forEach((sequence, index) => {
+  // Dataset: each datapoint fills llama.cpp's context (it pads n_ctx up to a multiple of 256), labels = next tokens.
+  const n = contextSize(context) as number;
+  let state = options.seed >>> 0 || 1;
+  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % options.vocabSize);
+  const sequences = Array.from({ length: Math.ceil(options.tokens / n) }, () => Int32Array.from({ length: n + 1 }, next));
+  const dataset = datasetInit(GGML_TYPE_I32, GGML_TYPE_I32, n, n, sequences.length, 1);
+  const data = new Int32Array(koffi.view(readTensorFields(datasetData(dataset) as object).data!, sequences.length * n * 4));
+  const labels = new Int32Array(koffi.view(readTensorFields(datasetLabels(dataset) as object).data!, sequences.length * n * 4));
+  sequences.forEach((sequence, index) => {
     data.set(sequence.subarray(0, n), index * n);
     labels.set(sequence.subarray(1, n + 1), index * n);
   });
   const resultTrain = resultInit();
   const resultEval = resultInit();
   const started = performance.now();
-  optEpoch(context, dataset, resultTrain, resultEval, options.sequences.length, null, null);
+  optEpoch(context, dataset, resultTrain, resultEval, sequences.length, null, null);
   const seconds = (performance.now() - started) / 1000;
   const loss = [0];
   resultLoss(resultTrain, loss, [0]);
@@ -106,16 +120,13 @@ export function measureLlamaCppFullFineTuning(options: { modelPath: string; cont
   datasetFree(dataset);
   freeContext(context);
   freeModel(model);
-  const tokens = options.sequences.length * n;
-  return { tokensPerSecond: tokens / seconds, seconds, tokens, finalLoss: loss[0]! };
+  const tokens = sequences.length * n;
+  return { tokensPerSecond: tokens / seconds, seconds, tokens, finalLoss: loss[0]!, contextUsed: n };
 }
 
 // Run as a child process by bench/train.ts (a crash inside llama.cpp must not take the benchmark down):
-//   tsx bench/llama-cpp-peer.ts '{"modelPath":…,"contextLength":128,"threads":2,"count":8,"vocabSize":4096,"seed":1}'
+//   tsx bench/llama-cpp-peer.ts '{"modelPath":…,"contextLength":128,"threads":2,"tokens":1024,"vocabSize":4096,"seed":1}'
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const request = JSON.parse(process.argv[2] ?? "{}") as { modelPath: string; contextLength: number; threads: number; count: number; vocabSize: number; seed: number };
-  let state = request.seed >>> 0 || 1;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % request.vocabSize);
-  const sequences = Array.from({ length: request.count }, () => Int32Array.from({ length: request.contextLength + 1 }, next));
-  process.stdout.write(JSON.stringify(measureLlamaCppFullFineTuning({ ...request, sequences })) + "\n");
+  const request = JSON.parse(process.argv[2] ?? "{}") as LlamaCppPeerRequest;
+  process.stdout.write(JSON.stringify(measureLlamaCppFullFineTuning(request)) + "\n");
 }

@@ -148,14 +148,15 @@ process.stdout.write(JSON.stringify({
 
 function llamaCppPeer(modelPath: string): { name: string; tokensPerSecond: number | null; note: string } {
   const name = "llama.cpp llama_opt_epoch (full fine-tuning)";
-  const request = { modelPath, contextLength: sequence, threads, count: batchSize * steps, vocabSize: config.vocabSize, seed: 1 };
+  const request = { modelPath, contextLength: sequence, threads, tokens: batchSize * sequence * steps, vocabSize: config.vocabSize, seed: 1 };
   const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./llama-cpp-peer.ts", import.meta.url)), JSON.stringify(request)],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) {
     return { name, tokensPerSecond: null, note: `failed: the child exited with ${child.signal ?? `status ${child.status}`} inside llama.cpp (see bench/llama-cpp-peer.ts)` };
   }
-  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { tokensPerSecond: number; finalLoss: number };
-  return { name, tokensPerSecond: result.tokensPerSecond, note: `same model GGUF, ${request.count} sequences of ${sequence} tokens, one AdamW step per sequence; loss ${result.finalLoss.toFixed(3)}` };
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { tokensPerSecond: number; finalLoss: number; tokens: number; contextUsed: number };
+  return { name, tokensPerSecond: result.tokensPerSecond,
+    note: `same model GGUF, ${result.tokens} tokens in sequences of ${result.contextUsed} (llama.cpp pads n_ctx to 256), one AdamW step per sequence, embeddings frozen by llama.cpp; loss ${result.finalLoss.toFixed(3)}` };
 }
 
 function pytorchPeer(modelConfig: ModelConfig): { name: string; tokensPerSecond: number | null; note: string } {

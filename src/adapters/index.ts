@@ -2,6 +2,7 @@
 export * from "./export.js";
 export * from "./compatibility.js";
 export * from "./merge.js";
+export * from "./merge-settings.js";
 export * from "./task-arithmetic.js";
 export { jacobiSvd, productSvd, truncatedSvd, type Matrix, type SvdResult } from "./svd.js";
 export * from "./text-classifier.js";

@@ -18,29 +18,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeLoraAdapter, type LoraAdapter, type LoraPair } from "../model/gguf/index.js";
-import { InputError } from "../errors.js";
 import { SeededRandom } from "../model/random.js";
 import { mergeLoraIntoBase } from "./export.js";
-import { commonRank, loadCompatibleAdapters, type LoadedAdapter, type WeightedAdapter } from "./compatibility.js";
+import { loadCompatibleAdapters, type LoadedAdapter, type WeightedAdapter } from "./compatibility.js";
+import { checkMergeMethod, resolveSettings, type MergeMethod, type MergeSettings } from "./merge-settings.js";
 import { matrix, productSvd, truncatedSvd, type SvdResult } from "./svd.js";
-import { mergeTaskTensors, type MajoritySignMethod, type TaskMethod } from "./task-arithmetic.js";
-
-export const MERGE_METHODS = [
-  "linear", "cat", "svd", "ties", "dare_linear", "dare_ties", "magnitude_prune",
-  "ties_svd", "dare_linear_svd", "dare_ties_svd", "magnitude_prune_svd",
-] as const;
-export type MergeMethod = (typeof MERGE_METHODS)[number];
-
-export interface MergeSettings {
-  method: MergeMethod;
-  /** Fraction of values kept by TIES/DARE/magnitude pruning (PEFT's density). */
-  density?: number;
-  majoritySign?: MajoritySignMethod;
-  /** Output rank for linear / svd / *_svd. */
-  rank?: number;
-  /** Seeds the DARE masks and the randomized SVD. */
-  seed?: number;
-}
+import { mergeTaskTensors, type TaskMethod } from "./task-arithmetic.js";
 
 export interface MergeOptions extends MergeSettings {
   base: string;
@@ -58,13 +41,6 @@ export interface MergeSummary {
   /** Output rank per tensor (the largest), absent for an exact linear full merge. */
   rank?: number;
   ms: number;
-}
-
-export function checkMergeMethod(method: string): MergeMethod {
-  if (!(MERGE_METHODS as readonly string[]).includes(method)) {
-    throw new InputError(`unknown merge method '${method}'. Available methods: ${MERGE_METHODS.join(", ")}`, { hint: "pass --method linear, cat, svd, ties, …" });
-  }
-  return method as MergeMethod;
 }
 
 function hash(text: string, seed: number): number {
@@ -151,32 +127,6 @@ function mergeTensor(adapters: LoadedAdapter[], baseName: string, settings: Requ
   return { baseName, a: Float32Array.from(a), b: Float32Array.from(b), inFeatures, outFeatures, rank: pairs[0]!.rank };
 }
 
-function resolveSettings(adapters: LoadedAdapter[], settings: MergeSettings): { settings: Required<MergeSettings>; rank: number } {
-  const method = checkMergeMethod(settings.method);
-  const density = settings.density ?? 0.5;
-  if (!(density > 0 && density <= 1)) throw new InputError(`--density must be in (0, 1], got ${density}`, { hint: "density is the fraction of values kept, e.g. 0.5" });
-  const majoritySign = settings.majoritySign ?? "total";
-  if (majoritySign !== "total" && majoritySign !== "frequency") {
-    throw new InputError(`unknown majority sign method '${String(majoritySign)}'. Available: total, frequency`, { hint: "pass --majority-sign total" });
-  }
-  const ranks = adapters.flatMap((adapter) => adapter.adapter.pairs.map((pair) => pair.rank));
-  const sumOfRanks = adapters.reduce((sum, adapter) => sum + Math.max(...adapter.adapter.pairs.map((pair) => pair.rank)), 0);
-  let rank: number;
-  if (method === "cat" || ["ties", "dare_linear", "dare_ties", "magnitude_prune"].includes(method)) {
-    if (settings.rank !== undefined) throw new InputError(`--rank does not apply to method '${method}' (its rank is ${method === "cat" ? "the sum of the ranks" : "the adapters' rank"})`, { hint: "use --method svd or linear to choose a rank" });
-    rank = method === "cat" ? sumOfRanks : commonRank(adapters, method);
-  } else {
-    rank = settings.rank ?? (method === "linear" ? sumOfRanks : Math.max(...ranks));
-    if (!(Number.isInteger(rank) && rank > 0)) throw new InputError(`--rank must be a positive integer, got ${settings.rank}`, { hint: "e.g. --rank 64" });
-  }
-  if (!method.endsWith("svd") && method !== "linear" && method !== "cat") {
-    for (const adapter of adapters) {
-      if (!(adapter.weight > 0)) throw new InputError(`${adapter.path}: weight ${adapter.weight} must be positive for method '${method}'`, { hint: "PEFT scales A and B by √(weight·alpha/r)" });
-    }
-  }
-  return { settings: { method, density, majoritySign, rank: rank, seed: settings.seed ?? 0 }, rank };
-}
-
 /** Merges already loaded and checked adapters in memory. The result has scaling 1 on every pair. */
 export function mergeLoadedAdapters(adapters: LoadedAdapter[], settings: MergeSettings): LoraAdapter {
   const resolved = resolveSettings(adapters, settings);
@@ -193,8 +143,8 @@ export function mergeLoadedAdapters(adapters: LoadedAdapter[], settings: MergeSe
 /** Checks, merges and writes: an adapter for the base, or (full) a merged model. */
 export async function mergeAdapters(options: MergeOptions): Promise<MergeSummary> {
   const started = performance.now();
-  const { adapters } = await loadCompatibleAdapters(options.base, options.adapters);
   const method = checkMergeMethod(options.method);
+  const { adapters } = await loadCompatibleAdapters(options.base, options.adapters);
   if (options.full && method === "linear" && options.rank === undefined) {
     // Exact: W + Σ w_t·s_t·B_t·A_t, without a factorization.
     const result = await mergeLoraIntoBase({ base: options.base, adapters: adapters.map((adapter) => ({ path: adapter.path, scale: adapter.weight })), output: options.output });

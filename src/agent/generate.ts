@@ -39,18 +39,28 @@ export async function generateGreedy(local: LocalModel, prompt: string, options:
     : undefined;
   let stoppedBy: Generation["stoppedBy"] = "eos";
   let stopString: string | undefined;
-  let text = "";
+  // Stops that are one token in this vocabulary (`<nexa_end>`, `<|end|>`) are matched by id, which
+  // costs nothing per token; only the others need the running text (a native detokenize per token).
+  const stopById = new Map<Token, string>();
+  const textStops: string[] = [];
+  for (const stop of options.stop) {
+    const id = local.singleTokenId(stop);
+    if (id === undefined) textStops.push(stop);
+    else stopById.set(id, stop);
+  }
+  let runningText = "";
   const iterator = local.sequence.evaluate(promptTokens, { temperature: 0, grammarEvaluationState });
   try {
     for await (const token of iterator) {
       options.signal?.throwIfAborted();
-      // Incremental text for the stop check (stop strings are ASCII, so split UTF-8 bytes do not
-      // matter here); the final text is detokenized whole below.
-      text += local.model.detokenize([token], true);
       generated.push(token);
-      const hit = firstStop(text, options.stop);
-      if (hit) {
-        stopString = hit.stop;
+      stopString = stopById.get(token);
+      if (stopString === undefined && textStops.length > 0) {
+        // Stop strings are ASCII, so UTF-8 bytes split across tokens do not matter for this check.
+        runningText += local.model.detokenize([token], true);
+        stopString = firstStop(runningText, textStops)?.stop;
+      }
+      if (stopString !== undefined) {
         stoppedBy = "stop";
         break;
       }
@@ -62,9 +72,14 @@ export async function generateGreedy(local: LocalModel, prompt: string, options:
   } finally {
     await iterator.return();
   }
-  text = local.model.detokenize(generated, true);
-  const stopAt = stopString === undefined ? -1 : text.indexOf(stopString);
-  if (stopAt >= 0) text = text.slice(0, stopAt);
+  let text = local.model.detokenize(generated, true);
+  // A stop spelled with ordinary tokens (rare) was not seen by id: cut the text at it all the same.
+  const hit = firstStop(text, options.stop);
+  if (hit) {
+    text = text.slice(0, hit.index);
+    stopString = hit.stop;
+    stoppedBy = "stop";
+  }
   return {
     text,
     stoppedBy,

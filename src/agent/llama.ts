@@ -49,6 +49,7 @@ export function parseLoraOption(text: string): LoraFile {
 
 export class LocalModel {
   private disposed = false;
+  private readonly singleTokenIds = new Map<string, Token | undefined>();
 
   private constructor(
     readonly llama: Llama,
@@ -80,10 +81,13 @@ export class LocalModel {
     return this.model.tokenize(text, true);
   }
 
-  /** Id of a special token when it is a single token in this vocabulary, else undefined. */
+  /** Id of a special token when it is a single token in this vocabulary, else undefined (cached). */
   singleTokenId(text: string): Token | undefined {
-    const tokens = this.model.tokenize(text, true);
-    return tokens.length === 1 ? tokens[0] : undefined;
+    if (!this.singleTokenIds.has(text)) {
+      const tokens = this.model.tokenize(text, true);
+      this.singleTokenIds.set(text, tokens.length === 1 ? tokens[0] : undefined);
+    }
+    return this.singleTokenIds.get(text);
   }
 
   async dispose(): Promise<void> {

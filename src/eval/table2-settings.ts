@@ -1,7 +1,7 @@
 // Settings of the Table 2 experiment (paper §5.2: one LoRA per domain, merged; accuracy for 1..4 domains).
 // "full" follows the paper's adapter shape (r 64, alpha 256); "fast" is sized for ~10 minutes of CPU on
 // two free cores, so its numbers are noisy and say little about the methods (docs/MULTI_LORA.md).
-import type { MergeMethod } from "../adapters/merge.js";
+import type { MergeMethod } from "../adapters/merge-settings.js";
 import type { DomainName } from "../functions/index.js";
 
 export const TABLE2_DOMAINS: readonly DomainName[] = ["android", "ecommerce", "video", "travel"];
@@ -35,8 +35,8 @@ const METHODS: MergeMethod[] = ["linear", "cat", "svd", "ties", "dare_linear", "
 
 export const TABLE2_SETTINGS: Record<"fast" | "full", Table2Settings> = {
   fast: {
-    pretrainRecords: 1000, pretrainSteps: 150, recordsPerDomain: 300, adapterSteps: 30, rank: 16, alpha: 64, learningRate: 1e-3,
-    batchSize: 4, unionCounts: [4], testRecords: 30, methods: METHODS, density: 0.5, weight: 1, seed: 0,
+    pretrainRecords: 1000, pretrainSteps: 150, recordsPerDomain: 300, adapterSteps: 15, rank: 16, alpha: 64, learningRate: 1e-3,
+    batchSize: 4, unionCounts: [4], testRecords: 20, methods: METHODS, density: 0.5, weight: 1, seed: 0,
   },
   full: {
     pretrainRecords: 4000, pretrainSteps: 1500, recordsPerDomain: 1200, adapterSteps: 400, rank: 64, alpha: 256, learningRate: 5e-4,

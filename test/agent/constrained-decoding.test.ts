@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ActionError, JsonActor, OctopusActor, jsonCallSchema, pythonCallGbnf, sharedLlama } from "../../src/agent/index.js";
+import { ActionError, InContextPlanner, JsonActor, OctopusActor, jsonCallSchema, pythonCallGbnf, sharedLlama } from "../../src/agent/index.js";
+import { PlanFormatError } from "../../src/plan/index.js";
 import { FunctionSet, defineFunction } from "../../src/functions/index.js";
 import { BpeTokenizer } from "../../src/model/index.js";
 import { callToAction } from "../../src/plan/index.js";
@@ -83,5 +84,27 @@ describe("call grammars", () => {
     expect(grammar).toContain(`call-1 ::= "<nexa_1>" "(" boolean ( ", " integer )? ")" "<nexa_end>"`);
     // The training format writes exactly this shape for calls with every argument present.
     expect(callToAction(functions, { name: "toggle_fan", arguments: { enabled: true, speed: 3 } })).toBe("<nexa_1>(True, 3)<nexa_end>");
+  });
+});
+
+describe("in-context planner on a local model", () => {
+  it("puts every docstring in the prompt, reports its length, and decodes {\"steps\": [...]} under a grammar", async () => {
+    const planner = await InContextPlanner.create({ functions, maxSteps: 3, maxTokens: 60, backend: { kind: "local", modelPath } });
+    try {
+      const prompt = planner.prompt("turn the fan off");
+      expect(prompt.startsWith("<|user|>")).toBe(true);
+      for (const name of functions.names) expect(prompt).toContain(name);
+      const result = await planner.plan("turn the fan off").catch((error: Error) => error);
+      if (result instanceof Error) {
+        // Random weights may spend the token budget inside one string: a typed, named failure.
+        expect(result).toBeInstanceOf(PlanFormatError);
+      } else {
+        expect(result.steps.length).toBeGreaterThanOrEqual(1);
+        expect(result.steps.length).toBeLessThanOrEqual(3);
+        expect(JSON.parse(result.raw ?? "")).toHaveProperty("steps");
+      }
+    } finally {
+      await planner.dispose();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // reference computed in TypeScript, shape errors raised before ggml sees bad shapes, idempotent dispose.
 
 import { afterAll, describe, expect, it } from "vitest";
-import { ComputeContext, Ggml, ParameterContext, ShapeError, UnknownTensorError } from "../../src/ggml/index.js";
+import { ComputeContext, cpuPeak, Ggml, loadLibraries, ParameterContext, ShapeError, UnknownTensorError } from "../../src/ggml/index.js";
 
 const ggml = await Ggml.create({ threads: 1 });
 afterAll(() => ggml.dispose());
@@ -13,6 +13,21 @@ describe("Ggml", () => {
     expect(ggml.cpuVariant.length).toBeGreaterThan(0);
     expect(ggml.opId("MUL_MAT")).not.toBe(ggml.opId("OUT_PROD"));
     expect(() => ggml.opId("NOPE")).toThrow(/Available ops: .*MUL_MAT/);
+  });
+
+  it("picks the CPU variant with the best ggml_backend_score, not a fixed name", () => {
+    const libraries = loadLibraries("cpu");
+    const scores = Object.values(libraries.cpuScores);
+    expect(scores.length).toBeGreaterThan(1);
+    expect(libraries.cpuScores[libraries.cpuVariant]).toBe(Math.max(...scores));
+    expect(ggml.cpuVariant).toBe(libraries.cpuVariant);
+  });
+
+  it("computes the FP32 peak from frequency, cores and vector width", () => {
+    const peak = cpuPeak(3);
+    expect(peak.cores).toBe(3);
+    expect(peak.peakGflops).toBeCloseTo(peak.gigahertz * 3 * peak.fp32Lanes * 2, 0);
+    expect([4, 8, 16]).toContain(peak.fp32Lanes);
   });
 
   it("round-trips F32 exactly and F16/BF16 to their precision", () => {

@@ -1,7 +1,7 @@
 // The tiny planner and action model the server tests serve: trained in the test setup by the
 // agent's own fixture (test/agent/trained-models.ts), then cached under .cache/ so later runs (and
 // the other server test files) load them in a second. Delete .cache/server-models-* to retrain.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatasetRecord } from "../../src/data/index.js";
 import { FunctionSet } from "../../src/functions/index.js";
@@ -34,6 +34,7 @@ export async function serverTestModels(): Promise<ServerTestModels> {
       renameSync(scratch, CACHE);
     } catch (error) {
       // Another test file finished training first: its cache is as good as ours.
+      rmSync(scratch, { recursive: true, force: true });
       if (!existsSync(recordsPath)) throw error;
     }
   }

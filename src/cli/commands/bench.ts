@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .command("paper")
     .description("Reproduce a table of the Octo-planner paper (Table 2: multi-LoRA merging across 1..4 domains)")
     .requiredOption("--table <n>", `which table (available: ${TABLES.join(", ")})`)
-    .option("--fast", "small models and few steps (~10 minutes on two free cores; noisy numbers)")
+    .option("--fast", "few training steps and small adapters (a quick, noisy run; see docs/MULTI_LORA.md)")
     .option("--out <dir>", "working directory: data, models, adapters, results (resumable)", ".cache/table2")
     .option("--threads <n>", "CPU threads for training and inference")
     .option("--json", "print the report as JSON on stdout")

@@ -38,11 +38,12 @@ const SECTIONS = [
   ]],
 ];
 
-function meter(label, value) {
+// Volume levels run 0..10, brightness 0..100: the bar shows the fraction of `max`.
+function meter(label, value, max) {
   const row = element("div");
   const bar = element("span", "meter");
   const fill = element("span");
-  fill.style.width = `${Math.max(0, Math.min(100, value))}%`;
+  fill.style.width = `${Math.max(0, Math.min(100, (100 * value) / max))}%`;
   bar.append(fill);
   row.append(bar, document.createTextNode(`${label} ${value}`));
   return row;
@@ -54,8 +55,8 @@ export function renderPhone(state) {
   const sound = element("div", "phone-section");
   sound.dataset.section = "settings";
   sound.append(element("h3", "", "Sound and display"));
-  for (const [kind, level] of Object.entries(state.volume)) sound.append(meter(`${kind} volume`, level));
-  sound.append(meter("brightness", state.brightness));
+  for (const [kind, level] of Object.entries(state.volume)) sound.append(meter(`${kind} volume`, level, 10));
+  sound.append(meter("brightness", state.brightness, 100));
   sound.append(element("div", "", `Do not disturb: ${state.doNotDisturb ? "on" : "off"}`));
   const sections = [sound];
   for (const [key, title, lines] of SECTIONS) {

@@ -6,17 +6,16 @@
 //     node-llama-cpp generation of exactly the same prompt and completion tokens (goal: ≤ 10%).
 // Models: --planner/--actor, or the demo's (runs/demo; `octoplan demo --fast` runs first if missing).
 // Usage: npm run bench:plan -- [--planner P.gguf --actor A.gguf] [--test FILE.jsonl] [--requests 30] [--repeats 3]
-import { existsSync } from "node:fs";
 import { cpus } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Token } from "node-llama-cpp";
 import { Agent, LlamaPlanner, inContextInstructions, OctopusActor, type LocalModel, type Trace } from "../src/agent/index.js";
 import { readDatasetAll } from "../src/data/index.js";
-import { runDemo, summarizeLatency } from "../src/eval/index.js";
+import { summarizeLatency } from "../src/eval/index.js";
 import { FunctionSet, SimulatedDevice } from "../src/functions/index.js";
 import { actionPrompt } from "../src/plan/action-format.js";
 import { renderObservation } from "../src/plan/observation.js";
+import { benchModelPaths } from "./demo-models.js";
 
 const { values } = parseArgs({
   options: {
@@ -28,17 +27,6 @@ const { values } = parseArgs({
     out: { type: "string", default: "runs/demo" },
   },
 });
-
-async function modelPaths(): Promise<{ planner: string; actor: string; test: string }> {
-  if (values.planner && values.actor) return { planner: values.planner, actor: values.actor, test: values.test ?? join(values.out!, "data", "test.jsonl") };
-  const planner = join(values.out!, "planner", "model.gguf");
-  const actor = join(values.out!, "actor", "model.gguf");
-  if (!existsSync(planner) || !existsSync(actor)) {
-    process.stderr.write(`no models in ${values.out}: running \`octoplan demo --fast --out ${values.out}\` first\n`);
-    await runDemo({ out: values.out!, fast: true });
-  }
-  return { planner, actor, test: values.test ?? join(values.out!, "data", "test.jsonl") };
-}
 
 /** Raw node-llama-cpp: evaluate the prompt, then take exactly `count` greedy tokens; nothing else. */
 async function rawGeneration(local: LocalModel, prompt: Token[], count: number): Promise<number> {
@@ -73,7 +61,7 @@ async function replay(trace: Trace, planner: LlamaPlanner, actor: OctopusActor):
 }
 
 const REPEATS = Math.max(1, Number(values.repeats));
-const paths = await modelPaths();
+const paths = await benchModelPaths({ ...values, out: values.out! });
 const functions = FunctionSet.fromDomains(["android"]);
 const { records } = await readDatasetAll(paths.test);
 const requests = records.slice(0, Number(values.requests));

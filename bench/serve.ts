@@ -8,13 +8,12 @@
 // Models: --planner/--actor, or the demo's (runs/demo; `octoplan demo --fast` runs first if missing).
 // Usage: npm run bench:serve -- [--planner P.gguf --actor A.gguf] [--requests 200] [--concurrency 8] [--route run|plan|chat]
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadAgentParts } from "../src/agent/index.js";
 import { readDatasetAll } from "../src/data/index.js";
-import { runDemo } from "../src/eval/index.js";
 import { FunctionSet } from "../src/functions/index.js";
 import { OctoplanServer } from "../src/server/index.js";
+import { benchModelPaths } from "./demo-models.js";
 
 const { values } = parseArgs({
   options: {
@@ -28,18 +27,6 @@ const { values } = parseArgs({
     out: { type: "string", default: "runs/demo" },
   },
 });
-
-async function modelPaths(): Promise<{ planner: string; actor: string; test: string }> {
-  const test = values.test ?? join(values.out!, "data", "test.jsonl");
-  if (values.planner && values.actor) return { planner: values.planner, actor: values.actor, test };
-  const planner = join(values.out!, "planner", "model.gguf");
-  const actor = join(values.out!, "actor", "model.gguf");
-  if (!existsSync(planner) || !existsSync(actor)) {
-    process.stderr.write(`no models in ${values.out}: running \`octoplan demo --fast --out ${values.out}\` first\n`);
-    await runDemo({ out: values.out!, fast: true });
-  }
-  return { planner, actor, test };
-}
 
 function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
@@ -67,7 +54,7 @@ async function timedRequest(url: string, route: string, query: string, index: nu
 }
 
 async function main(): Promise<void> {
-  const paths = await modelPaths();
+  const paths = await benchModelPaths({ ...values, out: values.out! });
   const queries = existsSync(paths.test) ? (await readDatasetAll(paths.test)).records.map((record) => record.query) : ["Take a screenshot", "Set an alarm for 7am"];
   const requests = Number(values.requests);
   const concurrency = Number(values.concurrency);

@@ -45,6 +45,6 @@ export function table2Markdown(report: Table2Report): string {
     lines.push(`Router (exact domain set / top domain / ms per request): ${routing.map((row) => `${row.domains}: ${percent(row.routing!.exactAccuracy)}% / ${percent(row.routing!.topAccuracy)}% / ${row.routing!.meanMs.toFixed(3)} ms`).join("; ")}.`);
   }
   const settings = report.settings;
-  lines.push(`Setup: base pretrained from scratch (${settings.pretrainSteps} steps on ${settings.pretrainRecords} all-domain records); LoRA r ${settings.rank}, alpha ${settings.alpha}, ${settings.adapterSteps} steps per domain; weights ${settings.weight}, density ${settings.density}. ${report.seconds.toFixed(0)} s in all.`, "");
+  lines.push(`Setup: base pretrained from scratch (${settings.pretrainSteps} steps on ${settings.pretrainRecords} all-domain records); LoRA r ${settings.rank}, alpha ${settings.alpha}, ${settings.adapterSteps} steps per domain; weights ${settings.weight}, density ${settings.density}. This run: ${report.seconds.toFixed(0)} s (stages finished before were reused).`, "");
   return lines.join("\n");
 }

@@ -13,6 +13,7 @@ import { TextClassifier } from "../adapters/text-classifier.js";
 import { LlamaPlanner } from "../agent/planner.js";
 import type { Planner } from "../agent/types.js";
 import type { DatasetRecord } from "../data/index.js";
+import { OctoplanError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import { ProgressBar } from "../util/progress.js";
 import { sameFunctions } from "./compare.js";
@@ -37,10 +38,16 @@ async function evaluatePlanner(planner: Planner, records: DatasetRecord[], judge
   const bar = new ProgressBar({ total: records.length, label, unit: "queries", enabled: progress });
   let correct = 0, totalMs = 0;
   for (const record of records) {
-    const result = await planner.plan(record.query);
-    const functions = result.steps.map((step) => judge.predict(step)[0]!);
-    if (sameFunctions(record.functions, functions)) correct++;
-    totalMs += result.ms;
+    const started = performance.now();
+    try {
+      const result = await planner.plan(record.query);
+      const functions = result.steps.map((step) => judge.predict(step)[0]!);
+      if (sameFunctions(record.functions, functions)) correct++;
+    } catch (error) {
+      // A plan the planner could not even format (e.g. more than 5 steps) is a failed query, not a failed benchmark.
+      if (!(error instanceof OctoplanError)) throw error;
+    }
+    totalMs += performance.now() - started;
     bar.tick();
   }
   bar.finish();

@@ -64,7 +64,8 @@ export function randomizeWeights(model: LanguageModel, seed: number): void {
   }
 }
 
-function softmax(logits: Float32Array, offset: number, size: number): Float64Array {
+/** Probabilities of the logits row [offset, offset + size), in float64: what we compare with llama.cpp's (tests too). */
+export function softmax(logits: Float32Array, offset: number, size: number): Float64Array {
   let max = -Infinity;
   for (let i = 0; i < size; i++) max = Math.max(max, logits[offset + i]!);
   const out = new Float64Array(size);

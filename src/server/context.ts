@@ -44,6 +44,21 @@ export function requestSignal(reply: FastifyReply, timeoutMs: number): { signal:
   };
 }
 
+/**
+ * Serves one request with its AbortSignal: an error thrown is answered as errorFor says (the timeout or the
+ * client's disconnect when the signal fired), and the signal's timer and listener are released either way.
+ */
+export async function withRequestSignal<T>(reply: FastifyReply, timeoutMs: number, serve: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const { signal, dispose } = requestSignal(reply, timeoutMs);
+  try {
+    return await serve(signal);
+  } catch (error) {
+    throw errorFor(error, signal);
+  } finally {
+    dispose();
+  }
+}
+
 /** The session id from the body field or the `x-session-id` header (the body wins). */
 export function sessionIdOf(request: FastifyRequest, bodyValue?: string): string | undefined {
   const header = request.headers["x-session-id"];

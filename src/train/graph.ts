@@ -44,6 +44,11 @@ export interface TrainingGraphOptions {
   vocabularySize: number;
   /** Node capacity of one forward graph (the backward gets its own room on top). */
   maxNodes?: number;
+  /**
+   * Called after ggml_build_backward_expand, before allocation: rewrites the backward graph, e.g.
+   * FrozenTransposes turning out_prod through frozen F16/BF16 weights into mul_mat (see frozen.ts).
+   */
+  rewriteBackward?: (step: ComputeContext) => void;
 }
 
 export class TrainingGraph implements Trainable {
@@ -164,6 +169,7 @@ export class TrainingGraph implements Trainable {
       if (accumulator) table[index] = koffi.address(accumulator.pointer);
     }
     base.ggml_build_backward_expand(step.ops.context, step.graph, table);
+    this.options.rewriteBackward?.(step);
   }
 
   /** The accumulated gradient of one trainable tensor (for tests and debugging). */

@@ -4,6 +4,8 @@
 //   base   a GGUF model and its own vocabulary; when it lacks our special tokens they are added
 //          (vocabulary + resized token_embd/output) into DIR/base.gguf, and the log says so;
 //   resume DIR/base.gguf from an earlier run of this folder.
+// With `weightType` the matrices are converted to that type in memory (LoRA over a BF16 base); the
+// GGUF on disk keeps its own type, so adapters still point at base.gguf / the --base file.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LanguageModel, type TokenizerMetadataSource } from "../model/language-model.js";
@@ -12,7 +14,7 @@ import { GgufFile } from "../model/gguf/index.js";
 import { BpeTokenizer, LlamaVocabTokenizer, PRE_TOKENIZER, type Tokenizer } from "../model/tokenizer/index.js";
 import { buildForward, type ForwardOptions } from "../model/arch/index.js";
 import { SPECIAL_TOKENS } from "../plan/tokens.js";
-import type { ComputeContext, Tensor } from "../ggml/index.js";
+import type { ComputeContext, Tensor, TensorType } from "../ggml/index.js";
 import { addTokensToGguf, missingTokens } from "./resize.js";
 
 export type ModelSource = { kind: "init"; size: "tiny" | "small" } | { kind: "base"; path: string } | { kind: "resume" };
@@ -35,6 +37,8 @@ export interface PrepareOptions {
   vocabSize?: number;
   seed: number;
   threads?: number;
+  /** Convert the 2-D weights to this type in memory (default: F32 for init, the file's types otherwise). */
+  weightType?: TensorType;
   log: (line: string) => void;
 }
 
@@ -46,9 +50,16 @@ export async function prepareModel(source: ModelSource, options: PrepareOptions)
     const vocabSize = options.vocabSize ?? (source.size === "tiny" ? 2048 : 4096);
     const tokenizer = BpeTokenizer.train(options.corpus, { vocabSize, specialTokens: SPECIAL_TOKENS });
     const config = presetConfig(source.size, { vocabSize: tokenizer.vocabSize });
-    const model = await LanguageModel.create(config, { seed: options.seed, threads: options.threads });
-    await model.save(ownBase, tokenizer, { name: `octoplan-${source.size}` });
+    const created = await LanguageModel.create(config, { seed: options.seed, threads: options.threads });
+    try {
+      await created.save(ownBase, tokenizer, { name: `octoplan-${source.size}` });
+    } finally {
+      if (options.weightType && options.weightType !== "F32") created.dispose();
+    }
     options.log(`created a ${source.size} model (${tokenizer.vocabSize}-token BPE trained on ${options.corpus.length} texts) → ${ownBase}`);
+    const model = options.weightType && options.weightType !== "F32"
+      ? await LanguageModel.load(ownBase, { threads: options.threads, weightType: options.weightType })
+      : created;
     return wrap(model, tokenizer, ownBase, `init ${source.size}`, () => undefined);
   }
   if (source.kind === "resume") {
@@ -68,7 +79,7 @@ export async function prepareModel(source: ModelSource, options: PrepareOptions)
   if (!existsSync(basePath)) throw new Error(`internal: base ${basePath} missing`);
   const file = await GgufFile.read(basePath);
   const tokenizerEntries = file.entries.filter((entry) => entry.key.startsWith("tokenizer."));
-  const model = await LanguageModel.load(basePath, { threads: options.threads });
+  const model = await LanguageModel.load(basePath, { threads: options.threads, weightType: options.weightType });
   const isOurBpe = file.getString("tokenizer.ggml.model") === "gpt2" && file.has("tokenizer.ggml.pre") && file.getString("tokenizer.ggml.pre") === PRE_TOKENIZER;
   if (isOurBpe) return wrap(model, BpeTokenizer.fromGguf(file), basePath, description, () => undefined);
   const vocabulary = await LlamaVocabTokenizer.create(basePath);

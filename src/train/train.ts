@@ -17,6 +17,8 @@ import { createTrainableLora } from "./lora-init.js";
 import { LoraDropout } from "./dropout.js";
 import type { LoraWeights } from "../model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "./graph.js";
+import { baseTensorType, frozenTransposes, type BaseType } from "./frozen.js";
+import type { FrozenTransposes } from "../ggml/index.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
 
 export interface TrainOptions extends Partial<Hyperparameters> {
@@ -35,6 +37,11 @@ export interface TrainOptions extends Partial<Hyperparameters> {
   /** Function set for task "act" (default: the records' domains). */
   functions?: FunctionSet;
   threads?: number;
+  /**
+   * Type of the base's matrices in memory (default: the file's; F32 for --init). LoRA over bf16/f16 runs the
+   * frozen weights' backward through FrozenTransposes; full fine-tuning needs f32.
+   */
+  baseType?: BaseType;
   resume?: boolean;
   onProgress?: (progress: TrainingProgress) => void;
   /** Progress bar on stderr (default true). */
@@ -63,13 +70,17 @@ export interface TrainResult {
 
 export async function train(options: TrainOptions): Promise<TrainResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
-  const { data: _data, eval: _eval, task, output, base, init, preset, functions: _functions, threads, resume, ...overrides } = options;
+  const { data: _data, eval: _eval, task, output, base, init, preset, functions: _functions, threads, resume, baseType, ...overrides } = options;
   if (task !== "plan" && task !== "act") throw new InputError(`unknown task '${String(task)}'`, { hint: "Available tasks: plan, act" });
   if (base && init) throw new InputError("--base and --init exclude each other", { hint: "fine-tune a GGUF with --base, or train from scratch with --init" });
   if (!base && !init && !(resume && existsSync(join(output, "base.gguf")))) {
     throw new InputError("no model to train", { hint: "pass --base model.gguf or --init tiny|small" });
   }
   const hyper = resolveHyperparameters(preset ?? (init ? "scratch" : "paper"), pickHyperparameters(overrides));
+  const weightType = baseTensorType(baseType);
+  if (weightType && weightType !== "F32" && hyper.method === "full") {
+    throw new InputError(`--base-type ${baseType} needs --method lora`, { hint: "full fine-tuning trains F32 weights: use --base-type f32 or leave it out" });
+  }
 
   const trainData = await loadRecords(options.data, "training data");
   const evalData = options.eval ? await loadRecords(options.eval, "eval data") : undefined;
@@ -84,11 +95,13 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     vocabSize: options.vocabSize,
     seed: hyper.seed,
     threads,
+    weightType,
     log,
   });
   const { model, tokenizer } = prepared;
   let lora: LoraWeights | undefined;
   let graph: TrainingGraph | undefined;
+  let frozen: FrozenTransposes | undefined;
   try {
     const contextLength = Math.min(hyper.contextLength ?? model.config.contextLength, model.config.contextLength);
     const trainSet = tokenizeExamples(trainTexts, tokenizer, contextLength);
@@ -105,6 +118,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const adapter = createTrainableLora(model.ggml, model.specs, { rank: hyper.loraRank, alpha: hyper.loraAlpha, targets: hyper.loraTargets, seed: hyper.seed });
       lora = adapter;
       trainable = adapter.parameters.names.map((name) => ({ name, tensor: adapter.parameters.get(name), decay: true }));
+      frozen = frozenTransposes(model.ggml, model.weights, model.specs);
     } else {
       trainable = model.weights.names.map((name) => {
         const tensor = model.weights.get(name);
@@ -122,8 +136,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         const forward = prepared.buildForward(step, inputs, { lora, differentiable: true });
         return { logits: forward.logits, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
       },
+      rewriteBackward: frozen ? (step) => void frozen!.rewrite(step) : undefined,
     });
-    log(`training ${graph.trainableParameters.toLocaleString("en-US")} parameters (${hyper.method}) on ${trainSet.examples.length} examples`);
+    const over = lora ? ` over a ${model.weights.get(lora.layouts[0]!.baseName).type} base${frozen ? " (frozen backward via transposed copies)" : ""}` : "";
+    log(`training ${graph.trainableParameters.toLocaleString("en-US")} parameters (${hyper.method}${over}) on ${trainSet.examples.length} examples`);
 
     const trainer = new Trainer(graph, {
       hyperparameters: hyper,
@@ -152,6 +168,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       basePath: prepared.basePath,
       model: model.config,
       hyperparameters: hyper,
+      baseType: baseType ?? null,
       trainableParameters: graph.trainableParameters,
       data: { train: typeof options.data === "string" ? options.data : "(in memory)", trainHash: trainData.hash, evalHash: evalData?.hash ?? null,
         trainExamples: trainSet.examples.length, evalExamples: evalSet.examples.length, functions: functions?.names ?? null },
@@ -168,6 +185,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     };
   } finally {
     graph?.dispose();
+    frozen?.dispose();
     lora?.dispose();
     prepared.dispose();
   }

@@ -7,7 +7,7 @@ import { getLlama, LlamaLogLevel, type ControlledEvaluateInputItem, type Llama, 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMergeMethod, loadCompatibleAdapters, mergeAdapters, mergeLoadedAdapters, type MergeMethod } from "../../src/adapters/index.js";
 import { Ggml } from "../../src/ggml/index.js";
-import { randomizeWeights, conformanceConfig } from "../../src/model/conformance.js";
+import { randomizeWeights, conformanceConfig, softmax } from "../../src/model/conformance.js";
 import { adaptableLayouts, BpeTokenizer, LanguageModel, LoraWeights, readLoraAdapter, type LoraAdapter } from "../../src/model/index.js";
 import { runCli } from "../helpers/cli.js";
 import { writeRandomAdapter } from "./fixtures.js";
@@ -18,15 +18,6 @@ const adapterPaths = [join(directory, "a.gguf"), join(directory, "b.gguf")];
 const weights = [0.7, 1.3];
 const prompts = ["open the settings and turn on wifi", "book a hotel in paris"];
 let ggml: Ggml, model: LanguageModel, llama: Llama, tokenizer: BpeTokenizer;
-
-function softmax(logits: Float32Array, offset: number, size: number): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < size; i++) max = Math.max(max, logits[offset + i]!);
-  const out = new Float64Array(size);
-  let sum = 0;
-  for (let i = 0; i < size; i++) sum += out[i] = Math.exp(logits[offset + i]! - max);
-  return out.map((value) => value / sum);
-}
 
 /** Max |Δp| between our forward (base + `predicted` adapter) and llama.cpp on `modelPath` with `adapters`. */
 async function maxDelta(predicted: LoraAdapter | undefined, modelPath: string, adapters: { filePath: string; scale: number }[]): Promise<number> {

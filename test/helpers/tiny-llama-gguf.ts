@@ -4,6 +4,7 @@
 // so a seed always gives the same file. Shared fixture: tokenizer, engine and conformance tests.
 // Deliberately left out: the Q/K row permutation convert_hf_to_gguf applies to HF weights
 // (random weights are generated directly in llama.cpp's layout).
+import type { ModelConfig } from "../../src/model/config.js";
 import { writeGguf, type GgufEntry, type GgufTensorInput } from "../../src/model/gguf/index.js";
 
 export interface TinyLlamaOptions {
@@ -24,19 +25,8 @@ export interface TinyLlamaOptions {
   name?: string;
 }
 
-export interface TinyLlamaConfig {
-  architecture: "llama";
-  vocabSize: number;
-  embeddingLength: number;
-  blockCount: number;
-  feedForwardLength: number;
-  headCount: number;
-  headCountKv: number;
-  contextLength: number;
-  ropeFreqBase: number;
-  rmsNormEps: number;
-  tiedEmbeddings: boolean;
-}
+/** The ModelConfig this fixture writes (always llama). */
+export type TinyLlamaConfig = ModelConfig & { architecture: "llama" };
 
 export interface TinyLlama {
   config: TinyLlamaConfig;

@@ -1,10 +1,10 @@
 // The training graph against references computed here in float64: the masked loss, its
 // gradient (central finite differences), accumulation over micro-batches, and AdamW.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Ggml, ParameterContext } from "../../src/ggml/index.js";
-import { TrainingGraph } from "../../src/train/graph.js";
+import { Ggml, type ParameterContext } from "../../src/ggml/index.js";
+import type { TrainingGraph } from "../../src/train/graph.js";
 import { makeBatch, type Batch } from "../../src/train/examples.js";
-import { Random } from "../../src/train/random.js";
+import { createBigramGraph } from "../helpers/bigram-graph.js";
 
 const V = 11;
 const d = 6;
@@ -38,22 +38,7 @@ const batchB = makeBatch([{ id: "c", tokens: [3, 3, 8, 10, 0], promptLength: 2 }
 
 beforeAll(() => {
   ggml = Ggml.createSync({ threads: 2 });
-  store = ParameterContext.create(ggml, [
-    { name: "token_embd.weight", type: "F32", shape: [d, V] },
-    { name: "output.weight", type: "F32", shape: [d, V] },
-  ]);
-  const random = Random.fromSeed(7);
-  for (const name of store.names) store.write(name, Float32Array.from({ length: d * V }, () => random.uniform(-1, 1)));
-  graph = TrainingGraph.create({
-    ggml,
-    vocabularySize: V,
-    trainable: store.names.map((name) => ({ name, tensor: store.get(name), decay: true })),
-    forward: ({ ops }, inputs) => {
-      const [T, B] = [inputs.ne[0], inputs.ne[1]];
-      const hidden = ops.getRows(store.get("token_embd.weight"), ops.reshape(inputs, [T * B])); // [d, T·B]
-      return { logits: ops.reshape(ops.mulMat(store.get("output.weight"), hidden), [V, T, B]) }; // [V, T, B]
-    },
-  });
+  ({ store, graph } = createBigramGraph(ggml, { vocabularySize: V, dimension: d, seed: 7, range: 1 }));
 });
 
 afterAll(() => {

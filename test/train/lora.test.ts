@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getLlama, LlamaLogLevel, type ControlledEvaluateInputItem, type Token } from "node-llama-cpp";
 import { LanguageModel } from "../../src/model/language-model.js";
 import { buildForward } from "../../src/model/arch/index.js";
 import { BpeTokenizer } from "../../src/model/tokenizer/index.js";
@@ -19,6 +18,7 @@ import { resolveHyperparameters, LORA_TARGETS } from "../../src/train/options.js
 import { tokenizeExamples } from "../../src/train/examples.js";
 import { textExamples } from "../../src/train/data.js";
 import { toyRecords } from "./fixtures.js";
+import { compareAdapterWithLlamaCpp } from "./adapter-check.js";
 
 const directory = mkdtempSync(join(tmpdir(), "octoplan-lora-train-"));
 const texts = textExamples(toyRecords(8), "plan");
@@ -80,47 +80,9 @@ describe("LoRA training", () => {
     writeLoraAdapter(adapterPath, { architecture: "llama", alpha: lora.alpha, pairs: lora.pairs() });
     expect(readFileSync(adapterPath).subarray(0, 4).toString("latin1")).toBe("GGUF");
     const tokens = tokenizer.encode(texts[0]!.prompt + texts[0]!.target).slice(0, 24);
-    const ours = model.logits(tokens, { lora: lora.tensors(1) });
-    const baseOnly = model.logits(tokens);
-    const V = model.config.vocabSize;
-
-    const llama = await getLlama({ gpu: false, logLevel: LlamaLogLevel.error, build: "never" });
-    const llamaModel = await llama.loadModel({ modelPath: basePath });
-    const context = await llamaModel.createContext({
-      contextSize: 128, batchSize: 128, sequences: 1, flashAttention: false,
-      experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32",
-      lora: { adapters: [{ filePath: adapterPath, scale: 1 }] },
-    });
-    try {
-      const outputs = await context.getSequence().controlledEvaluate(
-        tokens.map((token): ControlledEvaluateInputItem => [token as Token, { generateNext: { probabilities: true } }]));
-      let delta = 0;
-      let effect = 0;
-      tokens.forEach((_, position) => {
-        const theirs = outputs[position]?.next?.probabilities as Map<number, number> | undefined;
-        expect(theirs, `probabilities at ${position}`).toBeDefined();
-        const p = softmax(ours, position * V, V);
-        const q = softmax(baseOnly, position * V, V);
-        for (let token = 0; token < V; token++) {
-          delta = Math.max(delta, Math.abs(p[token]! - (theirs!.get(token) ?? 0)));
-          effect = Math.max(effect, Math.abs(p[token]! - q[token]!));
-        }
-      });
-      expect(delta).toBeLessThanOrEqual(1e-3);
-      // The adapter matters: without it the distribution is far away, so the check above can fail.
-      expect(effect).toBeGreaterThan(0.02);
-    } finally {
-      await context.dispose();
-      await llamaModel.dispose();
-    }
+    const { delta, effect } = await compareAdapterWithLlamaCpp(model, lora, tokens, { basePath, adapterPath });
+    expect(delta).toBeLessThanOrEqual(1e-3);
+    // The adapter matters: without it the distribution is far away, so the check above can fail.
+    expect(effect).toBeGreaterThan(0.02);
   });
 });
-
-function softmax(logits: Float32Array, offset: number, size: number): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < size; i++) max = Math.max(max, logits[offset + i]!);
-  const out = new Float64Array(size);
-  let sum = 0;
-  for (let i = 0; i < size; i++) sum += out[i] = Math.exp(logits[offset + i]! - max);
-  return out.map((value) => value / sum);
-}

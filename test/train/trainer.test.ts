@@ -4,12 +4,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Ggml, ParameterContext } from "../../src/ggml/index.js";
-import { TrainingGraph } from "../../src/train/graph.js";
+import { Ggml } from "../../src/ggml/index.js";
 import { Trainer } from "../../src/train/trainer.js";
 import { resolveHyperparameters } from "../../src/train/options.js";
 import type { TokenizedExample } from "../../src/train/examples.js";
-import { Random } from "../../src/train/random.js";
+import { createBigramGraph } from "../helpers/bigram-graph.js";
 
 const V = 12;
 const d = 8;
@@ -20,22 +19,7 @@ afterEach(() => {
 
 function bigram(seed: number) {
   const ggml = Ggml.createSync({ threads: 2 });
-  const store = ParameterContext.create(ggml, [
-    { name: "token_embd.weight", type: "F32", shape: [d, V] },
-    { name: "output.weight", type: "F32", shape: [d, V] },
-  ]);
-  const random = Random.fromSeed(seed);
-  for (const name of store.names) store.write(name, Float32Array.from({ length: d * V }, () => random.uniform(-0.5, 0.5)));
-  const graph = TrainingGraph.create({
-    ggml,
-    vocabularySize: V,
-    trainable: store.names.map((name) => ({ name, tensor: store.get(name), decay: true })),
-    forward: ({ ops }, inputs) => {
-      const [T, B] = [inputs.ne[0], inputs.ne[1]];
-      const hidden = ops.getRows(store.get("token_embd.weight"), ops.reshape(inputs, [T * B])); // [d, T·B]
-      return { logits: ops.reshape(ops.mulMat(store.get("output.weight"), hidden), [V, T, B]) };
-    },
-  });
+  const { store, graph } = createBigramGraph(ggml, { vocabularySize: V, dimension: d, seed, range: 0.5 });
   disposables.push(ggml, store, graph);
   const weights = () => Buffer.concat(store.names.map((name) => Buffer.from(store.read(name).buffer)));
   return { graph, weights };

@@ -11,7 +11,7 @@ interface TrainCommandOptions {
   data: string; eval?: string; task: string; out: string; base?: string; init?: string; preset?: string;
   method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string;
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
-  weightDecay?: string; clip?: string; seed?: string; threads?: string; context?: string; vocabSize?: string;
+  weightDecay?: string; clip?: string; seed?: string; threads?: string; baseType?: string; context?: string; vocabSize?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
 }
 
@@ -60,6 +60,7 @@ export function register(program: Command): void {
     .option("--clip <norm>", "clip the gradient's global norm (0 = off)")
     .option("--seed <n>", "seed for initialisation, shuffling and dropout")
     .option("--threads <n>", "CPU threads (default: all cores)")
+    .option("--base-type <type>", "type of the base's matrices in memory: f32, f16 or bf16 (default: the file's; LoRA over bf16 is fastest)")
     .option("--context <n>", "cut examples to this many tokens")
     .option("--vocab-size <n>", "tokenizer size for --init (default 2048 tiny, 4096 small)")
     .option("--resume", "continue from OUT/checkpoints/latest.json")
@@ -95,6 +96,7 @@ export function register(program: Command): void {
         epochs: number(options.epochs, "--epochs", true), maxSteps: number(options.maxSteps, "--max-steps", true),
         warmupRatio: number(options.warmup, "--warmup"), weightDecay: number(options.weightDecay, "--weight-decay"),
         maxGradNorm: number(options.clip, "--clip"), seed: number(options.seed, "--seed", true), threads: number(options.threads, "--threads", true),
+        baseType: options.baseType as TrainOptions["baseType"],
         contextLength: number(options.context, "--context", true), vocabSize: number(options.vocabSize, "--vocab-size", true),
         resume: options.resume, checkpointEvery: number(options.checkpointEvery, "--checkpoint-every", true),
         evalEvery: number(options.evalEvery, "--eval-every", true),

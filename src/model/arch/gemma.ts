@@ -12,7 +12,7 @@ import { RopeMode } from "../../ggml/ops.js";
 import type { TensorSpec } from "../../ggml/parameter-context.js";
 import { assertShape, type Tensor } from "../../ggml/tensor.js";
 import { headDimension, type ModelConfig } from "../config.js";
-import { causalAttention, geglu, linear, rmsNorm, type ForwardOptions, type WeightSource } from "./layers.js";
+import { geglu, linear, rmsNorm, ropeAttention, type ForwardOptions, type WeightSource } from "./layers.js";
 import { decoderTensors, embed, outputHead, LLAMA_VARIANT, type ForwardInputs } from "./llama.js";
 
 /** Same names and shapes as llama, never an output.weight. */
@@ -35,13 +35,8 @@ export function buildGemmaForward(ops: Ops, config: ModelConfig, weights: Weight
     const q = linear(ops, weights, `${block}.attn_q.weight`, n, options); // [d, T, B]
     const k = linear(ops, weights, `${block}.attn_k.weight`, n, options); // [kvDim, T, B]
     const v = linear(ops, weights, `${block}.attn_v.weight`, n, options); // [kvDim, T, B]
-    // llama.cpp scales Q by 1/√hd here and uses softmax scale 1; we fold the same factor into the softmax (same
-    // math) because ggml's backward of scale needs a contiguous gradient and Q's gradient arrives permuted.
-    const qHeads = ops.rope(ops.reshape(q, [headDim, config.headCount, tokenCount, batch]), inputs.positions, rope); // [hd, H, T, B]
-    const kHeads = ops.rope(ops.reshape(k, [headDim, config.headCountKv, tokenCount, batch]), inputs.positions, rope); // [hd, Hkv, T, B]
-    const vHeads = ops.reshape(v, [headDim, config.headCountKv, tokenCount, batch]); // [hd, Hkv, T, B]
-    const attended = causalAttention(ops, qHeads, kHeads, vHeads,
-      { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 / Math.sqrt(headDim) }); // [d, T, B]
+    // llama.cpp scales Q by 1/√hd here; ropeAttention folds the factor into the softmax scale (same math).
+    const attended = ropeAttention(ops, config, q, k, v, inputs.positions, rope); // [d, T, B]
     x = ops.add(x, linear(ops, weights, `${block}.attn_output.weight`, attended, options)); // [d, T, B]
 
     const m = rmsNorm(ops, weights, `${block}.ffn_norm.weight`, x, config.rmsNormEps); // [d, T, B]

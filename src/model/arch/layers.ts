@@ -1,9 +1,10 @@
 // Building blocks shared by the architecture files: a linear layer with optional LoRA, RMSNorm with its weight,
-// causal multi-head attention with GQA, and the GELU used in training graphs. Each follows llama.cpp's
-// llm_graph_context (build_lora_mm, build_norm, build_attn_mha) so our logits match llama.cpp's.
+// causal multi-head attention with GQA (and RoPE in front of it), and the GELU used in training graphs. Each
+// follows llama.cpp's llm_graph_context (build_lora_mm, build_norm, build_attn_mha) so our logits match llama.cpp's.
 
-import type { Ops } from "../../ggml/ops.js";
+import type { Ops, RopeOptions } from "../../ggml/ops.js";
 import { ShapeError, type Tensor } from "../../ggml/tensor.js";
+import { headDimension, type ModelConfig } from "../config.js";
 
 /** The weights a forward graph reads: a ParameterContext, or anything that looks tensors up by GGUF name. */
 export interface WeightSource {
@@ -85,6 +86,23 @@ export function causalAttention(ops: Ops, q: Tensor, k: Tensor, v: Tensor, shape
   const mixed = ops.mulMat(vTransposed, probabilities); // [hd, T_q, H, B]
   const merged = ops.cont(ops.permute(mixed, [0, 2, 1, 3])); // [hd, H, T, B]
   return ops.reshape(merged, [headDim * heads, tokens, batch]); // [d, T, B]
+}
+
+/**
+ * Attention after the Q/K/V projections, as every architecture here has it: RoPE on Q and K, then causalAttention
+ * with softmax scale 1/√hd. q [d, T, B], k and v [kvDim, T, B] → [d, T, B].
+ * gemma and phi3 in llama.cpp scale Q by 1/√hd and use softmax scale 1; we fold the same factor into the softmax
+ * (same math) because ggml's backward of scale needs a contiguous gradient and Q's gradient arrives permuted.
+ */
+export function ropeAttention(ops: Ops, config: ModelConfig, q: Tensor, k: Tensor, v: Tensor, positions: Tensor,
+  rope: RopeOptions): Tensor {
+  const headDim = headDimension(config);
+  const [, tokens, batch] = q.ne;
+  const qHeads = ops.rope(ops.reshape(q, [headDim, config.headCount, tokens, batch]), positions, rope); // [hd, H, T, B]
+  const kHeads = ops.rope(ops.reshape(k, [headDim, config.headCountKv, tokens, batch]), positions, rope); // [hd, Hkv, T, B]
+  const vHeads = ops.reshape(v, [headDim, config.headCountKv, tokens, batch]); // [hd, Hkv, T, B]
+  return causalAttention(ops, qHeads, kHeads, vHeads,
+    { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 / Math.sqrt(headDim) }); // [d, T, B]
 }
 
 /** GELU (tanh form) from differentiable ops: x·σ(2·√(2/π)·(x + 0.044715x³)), σ(u) = exp(−softplus(−u)). */

@@ -12,7 +12,7 @@ import { RopeMode } from "../../ggml/ops.js";
 import type { TensorSpec } from "../../ggml/parameter-context.js";
 import { assertShape, type Tensor } from "../../ggml/tensor.js";
 import { headDimension, type ModelConfig } from "../config.js";
-import { causalAttention, linear, rmsNorm, type ForwardOptions, type WeightSource } from "./layers.js";
+import { linear, rmsNorm, ropeAttention, type ForwardOptions, type WeightSource } from "./layers.js";
 
 export interface ForwardInputs {
   /** I32 [T, B] token ids. */
@@ -97,11 +97,7 @@ export function buildDecoder(ops: Ops, config: ModelConfig, weights: WeightSourc
     const q = linear(ops, weights, `${block}.attn_q.weight`, n, options, bias("attn_q")); // [d, T, B]
     const k = linear(ops, weights, `${block}.attn_k.weight`, n, options, bias("attn_k")); // [kvDim, T, B]
     const v = linear(ops, weights, `${block}.attn_v.weight`, n, options, bias("attn_v")); // [kvDim, T, B]
-    const qHeads = ops.rope(ops.reshape(q, [headDim, config.headCount, tokenCount, batch]), inputs.positions, rope); // [hd, H, T, B]
-    const kHeads = ops.rope(ops.reshape(k, [headDim, config.headCountKv, tokenCount, batch]), inputs.positions, rope); // [hd, Hkv, T, B]
-    const vHeads = ops.reshape(v, [headDim, config.headCountKv, tokenCount, batch]); // [hd, Hkv, T, B]
-    const attended = causalAttention(ops, qHeads, kHeads, vHeads,
-      { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 / Math.sqrt(headDim) }); // [d, T, B]
+    const attended = ropeAttention(ops, config, q, k, v, inputs.positions, rope); // [d, T, B]
     x = ops.add(x, linear(ops, weights, `${block}.attn_output.weight`, attended, options)); // [d, T, B]
 
     const m = rmsNorm(ops, weights, `${block}.ffn_norm.weight`, x, config.rmsNormEps); // [d, T, B]

@@ -13,7 +13,7 @@ import { RopeMode } from "../../ggml/ops.js";
 import type { TensorSpec } from "../../ggml/parameter-context.js";
 import { assertShape, type Tensor } from "../../ggml/tensor.js";
 import { headDimension, type ModelConfig } from "../config.js";
-import { causalAttention, linear, rmsNorm, type ForwardOptions, type WeightSource } from "./layers.js";
+import { linear, rmsNorm, ropeAttention, type ForwardOptions, type WeightSource } from "./layers.js";
 import { embed, outputHead, type ForwardInputs } from "./llama.js";
 
 export function phi3Tensors(config: ModelConfig): TensorSpec[] {
@@ -59,13 +59,8 @@ export function buildPhi3Forward(ops: Ops, config: ModelConfig, weights: WeightS
     const q = rowSlice(ops, qkv, 0, d); // [d, T, B]
     const k = rowSlice(ops, qkv, d, kvDim); // [kvDim, T, B]
     const v = rowSlice(ops, qkv, d + kvDim, kvDim); // [kvDim, T, B]
-    // llama.cpp scales Q by 1/√hd here and uses softmax scale 1; we fold the same factor into the softmax (same
-    // math) because ggml's backward of scale needs a contiguous gradient and Q's gradient arrives permuted.
-    const qHeads = ops.rope(ops.reshape(q, [headDim, config.headCount, tokenCount, batch]), inputs.positions, rope); // [hd, H, T, B]
-    const kHeads = ops.rope(ops.reshape(k, [headDim, config.headCountKv, tokenCount, batch]), inputs.positions, rope); // [hd, Hkv, T, B]
-    const vHeads = ops.reshape(v, [headDim, config.headCountKv, tokenCount, batch]); // [hd, Hkv, T, B]
-    const attended = causalAttention(ops, qHeads, kHeads, vHeads,
-      { headDim, heads: config.headCount, headsKv: config.headCountKv, scale: 1 / Math.sqrt(headDim) }); // [d, T, B]
+    // llama.cpp scales Q by 1/√hd here; ropeAttention folds the factor into the softmax scale (same math).
+    const attended = ropeAttention(ops, config, q, k, v, inputs.positions, rope); // [d, T, B]
     x = ops.add(x, linear(ops, weights, `${block}.attn_output.weight`, attended, options)); // [d, T, B]
 
     const m = rmsNorm(ops, weights, `${block}.ffn_norm.weight`, x, config.rmsNormEps); // [d, T, B]

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AgentEvent, Trace } from "../../agent/index.js";
-import { errorFor, requestSignal, sessionIdOf, type ServerContext } from "../context.js";
+import { errorFor, sessionIdOf, withRequestSignal, type ServerContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { parseBody, planBodySchema, runBodySchema } from "../schemas.js";
 import { EventStream } from "../sse.js";
@@ -30,15 +30,10 @@ export function registerAgentRoutes(app: FastifyInstance, context: ServerContext
   app.post("/v1/plan", async (request, reply) => {
     const body = parseBody(planBodySchema, request.body);
     context.registry.plannerQueue.admit();
-    const { signal, dispose } = requestSignal(reply, context.requestTimeoutMs);
-    try {
+    return withRequestSignal(reply, context.requestTimeoutMs, async (signal) => {
       const plan = await context.registry.planner.plan(body.query, { signal });
       return { query: body.query, steps: plan.steps, promptTokens: plan.promptTokens, completionTokens: plan.completionTokens, ms: plan.ms };
-    } catch (error) {
-      throw errorFor(error, signal);
-    } finally {
-      dispose();
-    }
+    });
   });
 
   app.post("/v1/run", async (request, reply) => {
@@ -47,11 +42,10 @@ export function registerAgentRoutes(app: FastifyInstance, context: ServerContext
     // Admission for both models up front: a run is refused before it starts, never half-way.
     context.registry.plannerQueue.admit();
     if (context.registry.actorQueue !== context.registry.plannerQueue) context.registry.actorQueue.admit();
-    const { signal, dispose } = requestSignal(reply, context.requestTimeoutMs);
-    const events = context.agent.run(body.query, { device: session.device, signal });
-    const withState = (event: AgentEvent) =>
-      event.type === "observation" || event.type === "done" ? { ...event, state: session.device.snapshot() } : event;
-    try {
+    return withRequestSignal(reply, context.requestTimeoutMs, async (signal) => {
+      const events = context.agent.run(body.query, { device: session.device, signal });
+      const withState = (event: AgentEvent) =>
+        event.type === "observation" || event.type === "done" ? { ...event, state: session.device.snapshot() } : event;
       if (!body.stream) {
         let trace: Trace | undefined;
         for await (const event of events) if (event.type === "done") trace = event.trace;
@@ -70,10 +64,6 @@ export function registerAgentRoutes(app: FastifyInstance, context: ServerContext
       }
       stream.end();
       return reply;
-    } catch (error) {
-      throw errorFor(error, signal);
-    } finally {
-      dispose();
-    }
+    });
   });
 }

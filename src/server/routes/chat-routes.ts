@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { END } from "../../plan/tokens.js";
 import { renderChatPrompt } from "../chat-prompt.js";
 import { complete, type Completion } from "../completion.js";
-import { errorFor, requestSignal, type ServerContext } from "../context.js";
+import { errorFor, withRequestSignal, type ServerContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { chatBodySchema, parseBody, type ChatBody } from "../schemas.js";
 import { EventStream } from "../sse.js";
@@ -24,15 +24,14 @@ export function registerChatRoutes(app: FastifyInstance, context: ServerContext)
     const body = parseBody(chatBodySchema, request.body);
     const model = context.registry.chat(body.model);
     model.queue.admit();
-    const { signal, dispose } = requestSignal(reply, context.requestTimeoutMs);
     const id = `chatcmpl-${randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     const chunk = (delta: Record<string, unknown>, finishReason: string | null) => ({
       id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finishReason }],
     });
-    const run = (onText?: (piece: string) => void) =>
-      model.queue.run(() => complete(model.local, renderChatPrompt(body.messages), { ...completionOptions(body), signal, onText }), signal);
-    try {
+    return withRequestSignal(reply, context.requestTimeoutMs, async (signal) => {
+      const run = (onText?: (piece: string) => void) =>
+        model.queue.run(() => complete(model.local, renderChatPrompt(body.messages), { ...completionOptions(body), signal, onText }), signal);
       if (!body.stream) {
         const result = await run();
         return {
@@ -56,11 +55,7 @@ export function registerChatRoutes(app: FastifyInstance, context: ServerContext)
       }
       stream.end();
       return reply;
-    } catch (error) {
-      throw errorFor(error, signal);
-    } finally {
-      dispose();
-    }
+    });
   });
 }
 

@@ -1,12 +1,14 @@
 // `npm run bench:train`: training throughput on this machine, as JSON.
 //   model: the "small" preset (~30M parameters, 4096 vocabulary), seq 128, batch 8, all cores (or --threads);
-//   ours:  full fine-tuning and LoRA r16 / r64 (all-linear): tokens/s, model GFLOP/s, and where a step's time goes
-//          (forward+backward graph, gradient norm, AdamW);
-//   peers: llama.cpp's own full fine-tuning (llama_opt_epoch) — see llamaCppPeer below — and PyTorch (Debian
-//          python3-torch), each skipped with a note when not measurable here; ratio ours/theirs when measured.
+//   ours:  full fine-tuning (F32) and LoRA r16 / r64 (all-linear) over a frozen F32 base (ggml's autodiff, and with
+//          FrozenTransposes) and a frozen BF16 base (FrozenTransposes, what `--base-type bf16` trains with):
+//          tokens/s, model GFLOP/s, % of the FP32 peak, RSS, and where a step's time goes (forward, backward,
+//          gradient norm, AdamW; forward = a forward-only pass of the same batch);
+//   peers: llama.cpp's own full fine-tuning (llama_opt_epoch) — see llamaCppPeer below — and, with --pytorch,
+//          PyTorch (Debian python3-torch, bench/pytorch-peer.py); ratio ours/theirs when measured.
 // Model FLOPs per token: full = 3 × forward (forward, backward to activations, backward to weights);
 // LoRA = 2 × forward (the frozen weights need no weight gradient) + 6 × the LoRA branches' FLOPs.
-// Usage: npm run bench:train -- [--steps 3] [--threads N] [--seq 128] [--batch 8]
+// Usage: npm run bench:train -- [--steps 2] [--threads N] [--seq 128] [--batch 8] [--pytorch] [--only full,lora]
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -19,6 +21,8 @@ import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig } from "
 import { buildForward } from "../src/model/arch/index.js";
 import type { LoraWeights } from "../src/model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "../src/train/graph.js";
+import { frozenTransposes } from "../src/train/frozen.js";
+import { cpuPeak, ParameterContext } from "../src/ggml/index.js";
 import { createTrainableLora } from "../src/train/lora-init.js";
 import { ALL_LINEAR } from "../src/train/options.js";
 import { makeBatch } from "../src/train/examples.js";
@@ -26,13 +30,16 @@ import { Random } from "../src/train/random.js";
 
 const { values } = parseArgs({
   options: {
-    steps: { type: "string", default: "3" },
+    steps: { type: "string", default: "2" },
+    pytorch: { type: "boolean", default: false },
+    only: { type: "string" },
     threads: { type: "string" },
     seq: { type: "string", default: "128" },
     batch: { type: "string", default: "8" },
   },
 });
 const steps = Number(values.steps);
+const only = (values.only ?? "full,lora").split(",");
 const threads = values.threads ? Number(values.threads) : os.availableParallelism();
 const sequence = Number(values.seq);
 const batchSize = Number(values.batch);
@@ -55,29 +62,37 @@ const batches = Array.from({ length: steps + 1 }, (_, index) =>
 
 interface MethodResult {
   method: string;
+  base: string;
   trainableParameters: number;
   tokensPerSecond: number;
   modelGflopsPerSecond: number;
   secondsPerStep: number;
+  percentOfFp32Peak: number;
+  /** Process peak RSS after this method (cumulative: ggml buffers are freed, the high-water mark stays). */
+  peakRssBytes: number;
   /** Share of a step's wall time per phase. */
-  profile: { forwardBackward: number; gradientNorm: number; optimizer: number };
+  profile: { forward: number; backward: number; gradientNorm: number; optimizer: number };
 }
 
 function loraFlopsPerToken(lora: LoraWeights): number {
   return lora.layouts.reduce((sum, layout) => sum + 2 * lora.rank * (layout.inFeatures + layout.outFeatures), 0);
 }
 
-function measure(method: string, trainable: TrainableTensor[], lora: LoraWeights | undefined, flopsPerTrainingToken: number): MethodResult {
+interface Base { name: string; weights: ParameterContext; transposed: boolean }
+
+function measure(method: string, base: Base, trainable: TrainableTensor[], lora: LoraWeights | undefined, flopsPerTrainingToken: number): MethodResult {
+  const frozen = base.transposed ? frozenTransposes(model.ggml, base.weights, model.specs, { includeF32: true }) : undefined;
   const graph = TrainingGraph.create({
     ggml: model.ggml,
     trainable,
     vocabularySize: config.vocabSize,
     forward: (step, inputs) => {
-      const forward = buildForward(step, config, model.weights, inputs, { lora: lora?.tensors(1), differentiable: true });
+      const forward = buildForward(step, config, base.weights, inputs, { lora: lora?.tensors(1), differentiable: true });
       return { logits: forward.logits, fillInputs: () => forward.fillPositions(model.ggml) };
     },
+    rewriteBackward: frozen ? (step) => void frozen.rewrite(step) : undefined,
   });
-  const phases = { forwardBackward: 0, gradientNorm: 0, optimizer: 0 };
+  const phases = { forward: 0, forwardBackward: 0, gradientNorm: 0, optimizer: 0 };
   let total = 0;
   try {
     batches.forEach((batch, index) => {
@@ -90,6 +105,9 @@ function measure(method: string, trainable: TrainableTensor[], lora: LoraWeights
       graph.optimizerStep({ lr: 1e-4, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0, iteration: index + 1, gradientScale: 1 });
       const finished = performance.now();
       if (index === 0) return; // warm-up: first allocation of buffers
+      const forwardStarted = performance.now();
+      graph.evalLoss(batch); // outside the step's time: only to split forward from backward
+      phases.forward += performance.now() - forwardStarted;
       phases.forwardBackward += afterBackward - started;
       phases.gradientNorm += afterNorm - afterBackward;
       phases.optimizer += finished - afterNorm;
@@ -97,52 +115,69 @@ function measure(method: string, trainable: TrainableTensor[], lora: LoraWeights
     });
   } finally {
     graph.dispose();
+    frozen?.dispose();
   }
   const seconds = total / 1000;
   const tokens = steps * batchSize * sequence;
-  process.stderr.write(`${method}: ${(tokens / seconds).toFixed(0)} tok/s\n`);
+  const gflops = (tokens * flopsPerTrainingToken) / seconds / 1e9;
+  process.stderr.write(`${method} over ${base.name}: ${(tokens / seconds).toFixed(0)} tok/s, ${gflops.toFixed(1)} GFLOP/s (load ${os.loadavg()[0]!.toFixed(1)})\n`);
+  const round = (value: number) => Number(value.toFixed(3));
   return {
     method,
+    base: base.name,
     trainableParameters: graph.trainableParameters,
-    tokensPerSecond: tokens / seconds,
-    modelGflopsPerSecond: (tokens * flopsPerTrainingToken) / seconds / 1e9,
-    secondsPerStep: seconds / steps,
+    tokensPerSecond: round(tokens / seconds),
+    modelGflopsPerSecond: round(gflops),
+    secondsPerStep: round(seconds / steps),
+    percentOfFp32Peak: round((100 * gflops) / peak.peakGflops),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
     profile: {
-      forwardBackward: phases.forwardBackward / total,
-      gradientNorm: phases.gradientNorm / total,
-      optimizer: phases.optimizer / total,
+      forward: round(Math.min(phases.forward, phases.forwardBackward) / total),
+      backward: round(Math.max(0, phases.forwardBackward - phases.forward) / total),
+      gradientNorm: round(phases.gradientNorm / total),
+      optimizer: round(phases.optimizer / total),
     },
   };
 }
 
+const peak = cpuPeak(threads);
 const forwardFlops = flopsPerToken(config, sequence);
+const loadBefore = os.loadavg();
 const results: MethodResult[] = [];
-for (const rank of [16, 64]) {
+const full = model.weights.names.map((name) => ({ name, tensor: model.weights.get(name), decay: model.weights.get(name).shape.length > 1 }));
+const f32: Base = { name: "F32", weights: model.weights, transposed: false };
+if (only.includes("full")) results.push(measure("full", f32, full, undefined, 3 * forwardFlops));
+// A BF16 copy of the matrices (norms stay F32), as `--base-type bf16` makes.
+const bf16Weights = ParameterContext.create(model.ggml, model.specs.map((spec) => ({ ...spec, type: spec.shape.length === 2 ? "BF16" as const : "F32" as const })));
+for (const spec of model.specs) bf16Weights.write(spec.name, model.weights.read(spec.name));
+const bases: Base[] = [f32, { name: "F32, transposed backward", weights: model.weights, transposed: true }, { name: "BF16, transposed backward", weights: bf16Weights, transposed: true }];
+for (const rank of only.includes("lora") ? [16, 64] : []) {
   const lora = createTrainableLora(model.ggml, model.specs, { rank, alpha: 2 * rank, targets: ALL_LINEAR, seed: 1 });
   try {
     const trainable = lora.parameters.names.map((name) => ({ name, tensor: lora.parameters.get(name), decay: true }));
-    results.push(measure(`lora r${rank}`, trainable, lora, 2 * forwardFlops + 3 * loraFlopsPerToken(lora)));
+    for (const base of bases) results.push(measure(`lora r${rank}`, base, trainable, lora, 2 * forwardFlops + 3 * loraFlopsPerToken(lora)));
   } finally {
     lora.dispose();
   }
 }
-const full = model.weights.names.map((name) => ({ name, tensor: model.weights.get(name), decay: model.weights.get(name).shape.length > 1 }));
-results.unshift(measure("full", full, undefined, 3 * forwardFlops));
+bf16Weights.dispose();
 model.dispose();
 
 const peakRssBytes = process.resourceUsage().maxRSS * 1024; // ours only: the peers run in other processes
 const peers = [llamaCppPeer(modelPath), pytorchPeer(config)];
-const fullResult = results[0]!;
+const fullResult = results.find((result) => result.method === "full");
 process.stdout.write(JSON.stringify({
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, threads, loadAverage: os.loadavg() },
+  machine: { ...peak, cpus: os.cpus().length, threads, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
   model: { preset: "small", ...config, parameters: parameterCounts(config).total, forwardGflopsPerToken: forwardFlops / 1e9 },
   sequence, batchSize, steps,
   ours: results,
-  peers: peers.map((peer) => ({ ...peer, ratioOursOverTheirs: peer.tokensPerSecond ? fullResult.tokensPerSecond / peer.tokensPerSecond : null })),
+  peers: peers.map((peer) => ({ ...peer, ratioOursOverTheirs: peer.tokensPerSecond && fullResult ? fullResult.tokensPerSecond / peer.tokensPerSecond : null })),
   peakRssBytes,
   notes: [
     "Model GFLOP/s counts matrix-product FLOPs only (see flopsPerToken in src/model/config.ts).",
-    "Timings are wall-clock on a shared machine; the load average above says how busy it was.",
+    "Timings are wall-clock on a shared machine; the load averages above say how busy it was.",
+    "LoRA FLOPs = 2 × forward + 3 × the LoRA branches' forward; full = 3 × forward. Peak = GHz × cores × FP32 lanes × 2.",
+    "profile.forward is measured by a separate forward-only pass of the same batch; backward = forward+backward − forward.",
   ],
 }, null, 2) + "\n");
 
@@ -160,10 +195,17 @@ function llamaCppPeer(modelPath: string): { name: string; tokensPerSecond: numbe
 }
 
 function pytorchPeer(modelConfig: ModelConfig): { name: string; tokensPerSecond: number | null; note: string } {
+  const name = "PyTorch (python3-torch), full fine-tuning";
   try {
     execFileSync("/usr/bin/python3", ["-c", "import torch"], { stdio: "ignore" });
   } catch {
-    return { name: "PyTorch (python3-torch)", tokensPerSecond: null, note: "skipped: /usr/bin/python3 has no torch (apt install python3-torch)" };
+    return { name, tokensPerSecond: null, note: "skipped: /usr/bin/python3 has no torch (apt install python3-torch)" };
   }
-  return { name: "PyTorch (python3-torch)", tokensPerSecond: null, note: `torch is installed but the peer script for ${modelConfig.architecture} is not written yet` };
+  if (!values.pytorch) return { name, tokensPerSecond: null, note: "skipped: pass --pytorch (Debian's torch takes minutes per step here)" };
+  const request = { ...modelConfig, sequence, batch: batchSize, steps, threads };
+  const child = spawnSync("/usr/bin/python3", [fileURLToPath(new URL("./pytorch-peer.py", import.meta.url)), JSON.stringify(request)], { encoding: "utf8" });
+  if (child.status !== 0) return { name, tokensPerSecond: null, note: `failed: ${child.stderr.trim().split("\n").pop()}` };
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { tokensPerSecond: number; torch: string; peakRssBytes: number; parameters: number };
+  return { name, tokensPerSecond: result.tokensPerSecond,
+    note: `torch ${result.torch}, same architecture and shapes (${result.parameters} parameters), AdamW, ${threads} threads, peak RSS ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB` };
 }

@@ -2,26 +2,17 @@
 // bar and a closing table (or one JSON object with --json), per-record failures to --failures, and
 // the report saved as eval-report.json next to the planner (or in --report-dir).
 import type { Command } from "commander";
+import { addAgentModelOptions } from "../agent-options.js";
 import { parseDomains } from "../../agent/index.js";
 import { InputError } from "../../errors.js";
 import { evaluateFiles, formatMetricsTable } from "../../eval/index.js";
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 export function register(program: Command): void {
-  program
+  const command = program
     .command("eval")
     .description("benchmark a planner and an action model on a test set (plan accuracy, end-to-end success, latency)")
-    .requiredOption("--test <file>", "test set (dataset JSONL with gold functions)")
-    .requiredOption("--planner <file>", "planner model (GGUF)")
-    .requiredOption("--actor <file>", "action model (GGUF)")
-    .option("--planner-lora <file[:scale]>", "LoRA adapter for the planner (repeatable)", collect, [])
-    .option("--actor-lora <file[:scale]>", "LoRA adapter for the action model (repeatable)", collect, [])
-    .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
-    .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
-    .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
+    .requiredOption("--test <file>", "test set (dataset JSONL with gold functions)");
+  addAgentModelOptions(command)
     .option("--judge <kind>", "exact or llm", "exact")
     .option("--judge-model <name>", "model name for --judge llm")
     .option("--base-url <url>", "OpenAI-compatible endpoint for --judge llm")

@@ -1,26 +1,17 @@
 // `octoplan run "query" --planner P.gguf --actor A.gguf`: plans, then prints each call and its
 // observation as it happens, on a fresh simulated device.
 import type { Command } from "commander";
+import { addAgentModelOptions } from "../agent-options.js";
 import { Agent, loadAgentParts, parseDomains } from "../../agent/index.js";
 import { renderObservation } from "../../plan/observation.js";
 import { SimulatedDevice } from "../../functions/index.js";
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 export function register(program: Command): void {
-  program
+  const command = program
     .command("run")
     .description("run one request through the planner and the action model on the simulated device")
-    .argument("<query>", "the user's request")
-    .requiredOption("--planner <file>", "planner model (GGUF)")
-    .requiredOption("--actor <file>", "action model (GGUF)")
-    .option("--planner-lora <file[:scale]>", "LoRA adapter for the planner (repeatable)", collect, [])
-    .option("--actor-lora <file[:scale]>", "LoRA adapter for the action model (repeatable)", collect, [])
-    .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
-    .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
-    .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
+    .argument("<query>", "the user's request");
+  addAgentModelOptions(command)
     .option("--seed <n>", "simulated device seed", "0")
     .option("--json", "print the events as JSON lines")
     .action(async (query: string, options: Record<string, any>) => {

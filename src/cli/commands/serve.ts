@@ -2,11 +2,8 @@
 // endpoint and the web playground (docs/SERVER.md). Heavy modules (node-llama-cpp, fastify) are
 // imported inside the action so `octoplan --help` stays fast.
 import type { Command } from "commander";
+import { addAgentModelOptions, collect } from "../agent-options.js";
 import { InputError } from "../../errors.js";
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 function positiveInteger(name: string, text: string, allowZero = false): number {
   const value = Number(text);
@@ -15,18 +12,12 @@ function positiveInteger(name: string, text: string, allowZero = false): number 
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command("serve")
-    .description("serve the agent over HTTP: /v1/run (SSE), /v1/chat/completions (OpenAI-compatible) and a web playground")
-    .requiredOption("--planner <file>", "planner model (GGUF)")
-    .requiredOption("--actor <file>", "action model (GGUF)")
+    .description("serve the agent over HTTP: /v1/run (SSE), /v1/chat/completions (OpenAI-compatible) and a web playground");
+  addAgentModelOptions(command)
     .option("--lora <file[:scale]>", "LoRA adapter for the planner (repeatable; same as --planner-lora)", collect, [])
-    .option("--planner-lora <file[:scale]>", "LoRA adapter for the planner (repeatable)", collect, [])
-    .option("--actor-lora <file[:scale]>", "LoRA adapter for the action model (repeatable)", collect, [])
-    .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
     .option("--base <file>", "an extra model served only by /v1/chat/completions (model: base)")
-    .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
-    .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
     .option("--host <host>", "address to bind; anything but loopback needs --token", "127.0.0.1")
     .option("--port <n>", "port (0 picks a free one)", "8080")
     .option("--token <secret>", "API token required as Authorization: Bearer (default: $OCTOPLAN_API_TOKEN)")

@@ -187,7 +187,8 @@ function llamaCppPeer(modelPath: string): { name: string; tokensPerSecond: numbe
   const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./llama-cpp-peer.ts", import.meta.url)), JSON.stringify(request)],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) {
-    return { name, tokensPerSecond: null, note: `failed: the child exited with ${child.signal ?? `status ${child.status}`} inside llama.cpp (see bench/llama-cpp-peer.ts)` };
+    const assertion = /GGML_ASSERT\(.*\) failed/.exec(child.stderr)?.[0];
+    return { name, tokensPerSecond: null, note: `failed: the child exited with ${child.signal ?? `status ${child.status}`} inside llama.cpp${assertion ? `: ${assertion}` : ""} (see bench/llama-cpp-peer.ts, docs/BENCHMARKS.md)` };
   }
   const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { tokensPerSecond: number; finalLoss: number; tokens: number; contextUsed: number };
   return { name, tokensPerSecond: result.tokensPerSecond,

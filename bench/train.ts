@@ -202,7 +202,7 @@ function pytorchPeer(modelConfig: ModelConfig): { name: string; tokensPerSecond:
   } catch {
     return { name, tokensPerSecond: null, note: "skipped: /usr/bin/python3 has no torch (apt install python3-torch)" };
   }
-  if (!values.pytorch) return { name, tokensPerSecond: null, note: "skipped: pass --pytorch (Debian's torch takes minutes per step here)" };
+  if (!values.pytorch) return { name, tokensPerSecond: null, note: "skipped: pass --pytorch (Debian torch 1.13 takes about a minute per step here)" };
   const request = { ...modelConfig, sequence, batch: batchSize, steps, threads };
   const child = spawnSync("/usr/bin/python3", [fileURLToPath(new URL("./pytorch-peer.py", import.meta.url)), JSON.stringify(request)], { encoding: "utf8" });
   if (child.status !== 0) return { name, tokensPerSecond: null, note: `failed: ${child.stderr.trim().split("\n").pop()}` };

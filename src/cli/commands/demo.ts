@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .option("--out <dir>", "where data, models and reports go (kept for `octoplan run` and `eval`)", "runs/demo")
     .option("--fast", "small settings that finish in a few minutes on 2 cores")
     .option("--human <file>", "hand-written test set evaluated separately (default: test/fixtures/human-android.jsonl)")
-    .option("--threads <n>", "CPU threads for training")
+    .option("--threads <n>", "CPU threads for training (default: all cores on a quiet machine, 1 when other jobs keep them busy)")
     .action(async (options: Record<string, any>) => {
       const report = await runDemo({
         out: options.out,

@@ -6,19 +6,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LanguageModel } from "../../src/model/language-model.js";
-import { buildForward } from "../../src/model/arch/index.js";
 import { BpeTokenizer } from "../../src/model/tokenizer/index.js";
 import { writeLoraAdapter } from "../../src/model/gguf/index.js";
 import type { LoraWeights } from "../../src/model/lora-weights.js";
 import { SPECIAL_TOKENS } from "../../src/plan/tokens.js";
-import { createTrainableLora } from "../../src/train/lora-init.js";
-import { TrainingGraph } from "../../src/train/graph.js";
-import { Trainer } from "../../src/train/trainer.js";
-import { resolveHyperparameters, LORA_TARGETS } from "../../src/train/options.js";
-import { tokenizeExamples } from "../../src/train/examples.js";
 import { textExamples } from "../../src/train/data.js";
 import { toyRecords } from "./fixtures.js";
 import { compareAdapterWithLlamaCpp } from "./adapter-check.js";
+import { toyLlamaConfig, trainToyLora } from "./lora-fixture.js";
 
 const directory = mkdtempSync(join(tmpdir(), "octoplan-lora-train-"));
 const texts = textExamples(toyRecords(8), "plan");
@@ -26,31 +21,12 @@ const tokenizer = BpeTokenizer.train(texts.map((text) => text.prompt + text.targ
 let model: LanguageModel;
 let lora: LoraWeights;
 let before: Map<string, Buffer>;
-const losses: number[] = [];
+let losses: number[] = [];
 
 beforeAll(async () => {
-  model = await LanguageModel.create({
-    architecture: "llama", vocabSize: tokenizer.vocabSize, embeddingLength: 64, blockCount: 2, feedForwardLength: 96,
-    headCount: 4, headCountKv: 2, contextLength: 128, ropeFreqBase: 10000, rmsNormEps: 1e-5, tiedEmbeddings: false,
-  }, { seed: 5, threads: 2 });
+  model = await LanguageModel.create(toyLlamaConfig(tokenizer.vocabSize), { seed: 5, threads: 2 });
   before = new Map(model.weights.names.map((name) => [name, Buffer.from(model.weights.read(name).buffer)]));
-  lora = createTrainableLora(model.ggml, model.specs, { rank: 4, alpha: 8, targets: LORA_TARGETS, seed: 1 });
-  const graph = TrainingGraph.create({
-    ggml: model.ggml,
-    vocabularySize: model.config.vocabSize,
-    trainable: lora.parameters.names.map((name) => ({ name, tensor: lora.parameters.get(name), decay: true })),
-    forward: (step, inputs) => {
-      const forward = buildForward(step, model.config, model.weights, inputs, { lora: lora.tensors(1), differentiable: true });
-      return { logits: forward.logits, fillInputs: () => forward.fillPositions(model.ggml) };
-    },
-  });
-  const hyperparameters = resolveHyperparameters("scratch", { method: "lora", lr: 2e-2, warmupRatio: 0, maxSteps: 16, epochs: 8, batchSize: 4, loraRank: 4, loraAlpha: 8, checkpointEvery: 0 });
-  const trainer = new Trainer(graph, {
-    hyperparameters, train: tokenizeExamples(texts, tokenizer, 128).examples, directory, progressBar: false,
-    onProgress: (progress) => losses.push(progress.loss),
-  });
-  await trainer.fit();
-  graph.dispose();
+  ({ lora, losses } = await trainToyLora(model, texts, tokenizer, directory));
 });
 
 afterAll(() => {

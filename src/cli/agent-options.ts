@@ -1,6 +1,7 @@
 // The model options that `run`, `eval` and `serve` share, declared once so that the three
 // commands cannot drift apart in names, defaults or help text.
 import type { Command } from "commander";
+import type { AgentPartsOptions } from "../agent/load.js";
 
 /** Commander accumulator for repeatable options such as `--planner-lora A.gguf --planner-lora B.gguf:0.5`. */
 export function collect(value: string, previous: string[]): string[] {
@@ -17,4 +18,16 @@ export function addAgentModelOptions(command: Command): Command {
     .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
     .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
     .option("--prompt-template <text>", "planner prompt with a {query} placeholder");
+}
+
+/** The parsed values of addAgentModelOptions, in the shape loadAgentParts (and evaluateFiles) take. */
+export function agentModelSelection(options: Record<string, any>): AgentPartsOptions {
+  return {
+    planner: options.planner,
+    plannerLora: options.plannerLora,
+    actor: options.actor,
+    actorLora: options.actorLora,
+    actorKind: options.actorKind,
+    promptTemplate: options.promptTemplate,
+  };
 }

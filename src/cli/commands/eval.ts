@@ -2,7 +2,7 @@
 // bar and a closing table (or one JSON object with --json), per-record failures to --failures, and
 // the report saved as eval-report.json next to the planner (or in --report-dir).
 import type { Command } from "commander";
-import { addAgentModelOptions } from "../agent-options.js";
+import { addAgentModelOptions, agentModelSelection } from "../agent-options.js";
 import { parseDomains } from "../../agent/index.js";
 import { InputError } from "../../errors.js";
 import { evaluateFiles, formatMetricsTable } from "../../eval/index.js";
@@ -27,12 +27,7 @@ export function register(program: Command): void {
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new InputError(`--limit must be a positive integer (got ${options.limit})`, { hint: "e.g. --limit 50" });
       const report = await evaluateFiles({
         testFile: options.test,
-        planner: options.planner,
-        plannerLora: options.plannerLora,
-        actor: options.actor,
-        actorLora: options.actorLora,
-        actorKind: options.actorKind,
-        promptTemplate: options.promptTemplate,
+        ...agentModelSelection(options),
         functions: parseDomains(options.domains),
         judge: options.judge,
         judgeModel: options.judgeModel,

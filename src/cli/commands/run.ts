@@ -1,7 +1,7 @@
 // `octoplan run "query" --planner P.gguf --actor A.gguf`: plans, then prints each call and its
 // observation as it happens, on a fresh simulated device.
 import type { Command } from "commander";
-import { addAgentModelOptions } from "../agent-options.js";
+import { addAgentModelOptions, agentModelSelection } from "../agent-options.js";
 import { Agent, loadAgentParts, parseDomains } from "../../agent/index.js";
 import { renderObservation } from "../../plan/observation.js";
 import { SimulatedDevice } from "../../functions/index.js";
@@ -16,14 +16,7 @@ export function register(program: Command): void {
     .option("--json", "print the events as JSON lines")
     .action(async (query: string, options: Record<string, any>) => {
       const functions = parseDomains(options.domains);
-      const parts = await loadAgentParts({
-        planner: options.planner,
-        plannerLora: options.plannerLora,
-        actor: options.actor,
-        actorLora: options.actorLora,
-        actorKind: options.actorKind,
-        promptTemplate: options.promptTemplate,
-      });
+      const parts = await loadAgentParts(agentModelSelection(options));
       const agent = await Agent.create({ ...parts, functions });
       try {
         for await (const event of agent.run(query, { device: SimulatedDevice.create({ seed: Number(options.seed) }) })) {

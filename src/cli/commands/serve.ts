@@ -2,7 +2,7 @@
 // endpoint and the web playground (docs/SERVER.md). Heavy modules (node-llama-cpp, fastify) are
 // imported inside the action so `octoplan --help` stays fast.
 import type { Command } from "commander";
-import { addAgentModelOptions, collect } from "../agent-options.js";
+import { addAgentModelOptions, agentModelSelection, collect } from "../agent-options.js";
 import { InputError } from "../../errors.js";
 
 function positiveInteger(name: string, text: string, allowZero = false): number {
@@ -42,13 +42,9 @@ export function register(program: Command): void {
       const bodyLimit = positiveInteger("--body-limit", options.bodyLimit);
       const sessionTtlMs = positiveInteger("--session-ttl", options.sessionTtl) * 60_000;
       const loaded = await loadServeModels({
-        planner: options.planner,
-        actor: options.actor,
+        ...agentModelSelection(options),
         plannerLora: [...options.lora, ...options.plannerLora],
-        actorLora: options.actorLora,
-        actorKind: options.actorKind,
         base: options.base,
-        promptTemplate: options.promptTemplate,
       });
       const evalReportPath = options.evalReport ?? defaultEvalReport(options.planner);
       const server = await OctoplanServer.start({

@@ -5,7 +5,7 @@
 // functions may be empty when the source does not say (the paper's text format has no function names);
 // otherwise it must have one entry per step. Unknown top-level keys are dropped on read.
 import { z } from "zod";
-import type { DeviceState, FunctionSet } from "../functions/index.js";
+import type { CompactDeviceState, FunctionSet } from "../functions/index.js";
 import { InputError } from "../errors.js";
 
 export interface DatasetCall {
@@ -22,8 +22,8 @@ export interface DatasetRecord {
   domains: string[];
   /** Rendered observation after each call (action-model training). */
   observations?: string[];
-  /** Device snapshot after running the gold calls on a fresh device (checked only to be an object). */
-  expectedState?: DeviceState;
+  /** The device after the gold calls: only the parts they changed, plus seed and clock (see expandState). */
+  expectedState?: CompactDeviceState;
   /** The device seed used. */
   seed?: number;
   /** Free-form provenance from generators, e.g. meta.templates: string[]. */

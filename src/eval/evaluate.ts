@@ -12,7 +12,7 @@ import type { Actor, Planner, Trace } from "../agent/types.js";
 import type { FunctionCall } from "../plan/action-call.js";
 import type { DatasetRecord } from "../data/index.js";
 import { OctoplanError } from "../errors.js";
-import { FunctionSet, SimulatedDevice, diffStates } from "../functions/index.js";
+import { FunctionSet, SimulatedDevice, diffStates, expandState } from "../functions/index.js";
 import { sameCall, sameFunctions } from "./compare.js";
 import type { LlmJudge } from "./judge.js";
 import { summarizeMetrics, type EvalMetrics } from "./metrics.js";
@@ -134,7 +134,7 @@ async function evaluateRecord(agent: Agent, record: DatasetRecord, options: Eval
     result.argumentMatches = { correct, total: record.calls.length };
   }
   if (record.expectedState) {
-    const differences = diffStates(record.expectedState as never, device.snapshot());
+    const differences = diffStates(expandState(record.expectedState), device.snapshot());
     Object.assign(result, { stateDifferences: differences, endToEnd: differences.length === 0 });
   }
   return result;

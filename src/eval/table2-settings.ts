@@ -12,6 +12,8 @@ export interface Table2Settings {
   /** Records of the all-domain mix the base is pretrained on, and its optimizer steps. */
   pretrainRecords: number;
   pretrainSteps: number;
+  /** Peak learning rate of the base's pretraining (the demo's 3e-3: tiny models from scratch learn faster with it). */
+  pretrainLearningRate: number;
   /** Training records per domain and LoRA steps per domain adapter. */
   recordsPerDomain: number;
   adapterSteps: number;
@@ -35,11 +37,12 @@ const METHODS: MergeMethod[] = ["linear", "cat", "svd", "ties", "dare_linear", "
 
 export const TABLE2_SETTINGS: Record<"fast" | "full", Table2Settings> = {
   fast: {
-    pretrainRecords: 1000, pretrainSteps: 150, recordsPerDomain: 300, adapterSteps: 15, rank: 16, alpha: 64, learningRate: 1e-3,
+    pretrainRecords: 1000, pretrainSteps: 150, pretrainLearningRate: 3e-3, recordsPerDomain: 300, adapterSteps: 15, rank: 16, alpha: 64, learningRate: 1e-3,
     batchSize: 4, unionCounts: [4], testRecords: 20, methods: METHODS, density: 0.5, weight: 1, seed: 0,
   },
   full: {
-    pretrainRecords: 4000, pretrainSteps: 1500, recordsPerDomain: 1200, adapterSteps: 400, rank: 64, alpha: 256, learningRate: 5e-4,
+    // The base sees each pretraining record about once (fresh data generalises better than epochs, docs/RESULTS.md).
+    pretrainRecords: 24000, pretrainSteps: 3000, pretrainLearningRate: 3e-3, recordsPerDomain: 1200, adapterSteps: 400, rank: 64, alpha: 256, learningRate: 5e-4,
     batchSize: 8, unionCounts: [2, 3, 4], testRecords: 100, methods: METHODS, density: 0.5, weight: 1, seed: 0,
   },
 };

@@ -10,7 +10,9 @@ import { mergeAdapters } from "../adapters/merge.js";
 import { readDatasetAll, writeDataset, type DatasetRecord } from "../data/index.js";
 import { generateDataset } from "../data/generate/index.js";
 import { FunctionSet, type DomainName } from "../functions/index.js";
+import { availableParallelism } from "node:os";
 import { train } from "../train/train.js";
+import { trainInParallel } from "../train/parallel.js";
 import { DomainBalancedTeacher } from "./table2-data.js";
 import { TABLE2_DOMAINS, type Table2Settings } from "./table2-settings.js";
 
@@ -70,22 +72,10 @@ export async function trainBase(context: StageContext, data: Table2Data): Promis
   if (existsSync(modelPath)) return modelPath;
   const { settings } = context;
   await train({
-    data: data.pretrain, task: "plan", output, init: "tiny", preset: "scratch", maxSteps: settings.pretrainSteps, epochs: 1000,
+    data: data.pretrain, task: "plan", output, init: "tiny", preset: "scratch", maxSteps: settings.pretrainSteps, epochs: 1000, lr: settings.pretrainLearningRate,
     batchSize: settings.batchSize, seed: settings.seed, resume: true, progressBar: context.progress, threads: settings.threads, log: (line) => context.log(`      ${line}`),
   });
   return modelPath;
-}
-
-async function trainAdapter(context: StageContext, base: string, data: string, output: string, steps: number): Promise<string> {
-  const adapterPath = join(output, "adapter.gguf");
-  if (existsSync(adapterPath)) return adapterPath;
-  const { settings } = context;
-  await train({
-    data, task: "plan", output, base, method: "lora", preset: "scratch", loraRank: settings.rank, loraAlpha: settings.alpha, lr: settings.learningRate,
-    minLr: settings.learningRate / 10, maxSteps: steps, epochs: 1000, batchSize: settings.batchSize, seed: settings.seed, resume: true,
-    progressBar: context.progress, threads: settings.threads, log: (line) => context.log(`      ${line}`),
-  });
-  return adapterPath;
 }
 
 export interface Table2Adapters {
@@ -97,11 +87,10 @@ export interface Table2Adapters {
 export async function trainAdapters(context: StageContext, base: string, data: Table2Data): Promise<Table2Adapters> {
   const { settings } = context;
   context.log(`[3/5] LoRA per domain (r ${settings.rank}, alpha ${settings.alpha}, ${settings.adapterSteps} steps each) and union LoRAs for ${settings.unionCounts.join(", ")} domains`);
-  const domains: Record<string, string> = {};
-  for (const domain of TABLE2_DOMAINS) {
-    domains[domain] = await trainAdapter(context, base, data.domains[domain]!, join(context.directory, `lora-${domain}`), settings.adapterSteps);
-  }
-  const union: Record<number, string> = { 1: domains[TABLE2_DOMAINS[0]!]! };
+  // The adapters are independent: they train side by side, one process and one thread each (src/train/parallel.ts).
+  const jobs: Array<{ label: string; data: string; output: string; steps: number }> = TABLE2_DOMAINS.map((domain) => ({
+    label: `lora-${domain}`, data: data.domains[domain]!, output: join(context.directory, `lora-${domain}`), steps: settings.adapterSteps,
+  }));
   for (const count of settings.unionCounts) {
     if (count === 1) continue;
     const path = join(context.directory, "data", `union-${count}.jsonl`);
@@ -110,8 +99,21 @@ export async function trainAdapters(context: StageContext, base: string, data: T
       for (const domain of TABLE2_DOMAINS.slice(0, count)) records.push(...(await readDatasetAll(data.domains[domain]!)).records);
       await writeDataset(path, records);
     }
-    union[count] = await trainAdapter(context, base, path, join(context.directory, `union-${count}`), settings.adapterSteps * count);
+    jobs.push({ label: `union-${count}`, data: path, output: join(context.directory, `union-${count}`), steps: settings.adapterSteps * count });
   }
+  const pending = jobs.filter((job) => !existsSync(join(job.output, "adapter.gguf")));
+  await trainInParallel(pending.map((job) => ({
+    label: job.label,
+    job: {
+      data: job.data, task: "plan", output: job.output, base, method: "lora", preset: "scratch", loraRank: settings.rank, loraAlpha: settings.alpha,
+      lr: settings.learningRate, minLr: settings.learningRate / 10, maxSteps: job.steps, epochs: 1000, batchSize: settings.batchSize, seed: settings.seed,
+      resume: true, threads: 1,
+    },
+  })), { log: (line) => context.log(`      ${line}`), progressBar: context.progress, concurrency: availableParallelism() });
+  const adapterOf = (label: string) => join(jobs.find((job) => job.label === label)!.output, "adapter.gguf");
+  const domains = Object.fromEntries(TABLE2_DOMAINS.map((domain) => [domain, adapterOf(`lora-${domain}`)]));
+  const union: Record<number, string> = { 1: domains[TABLE2_DOMAINS[0]!]! };
+  for (const count of settings.unionCounts) if (count !== 1) union[count] = adapterOf(`union-${count}`);
   return { domains, union };
 }
 

@@ -6,6 +6,7 @@ export type * from "./device/state.js";
 export { SimulatedDevice, DEFAULT_PAYMENT_METHOD, DEFAULT_SHIPPING_ADDRESS, PAST_ORDER_IDS, type SimulatedDeviceOptions } from "./device/simulated-device.js";
 export { DeviceError } from "./device/errors.js";
 export { diffStates } from "./device/diff.js";
+export { compactState, expandState, type CompactDeviceState } from "./device/compact.js";
 export { tokenize, rankMatches, resolveName } from "./device/match.js";
 export { defineFunction, type FunctionSpec, type ExecutionContext, type ParameterShape } from "./spec.js";
 export { FunctionSet, signatureHint } from "./function-set.js";

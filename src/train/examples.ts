@@ -73,10 +73,15 @@ export interface TokenizeResult {
 }
 
 /**
- * Tokenizes prompt and target separately (so the mask boundary is exact) and cuts each
+ * Tokenizes prompt and target separately (so the mask boundary is exact; with `promptLoss` there is none) and cuts each
  * example to `contextLength + 1` tokens: the inputs are tokens[0..n-2], the labels tokens[1..n-1].
  */
-export function tokenizeExamples(examples: TextExample[], tokenizer: TextEncoder, contextLength: number): TokenizeResult {
+export function tokenizeExamples(
+  examples: TextExample[],
+  tokenizer: TextEncoder,
+  contextLength: number,
+  options: { promptLoss?: boolean } = {},
+): TokenizeResult {
   const result: TokenizeResult = { examples: [], truncated: 0, dropped: 0 };
   const limit = contextLength + 1;
   for (const example of examples) {
@@ -94,7 +99,8 @@ export function tokenizeExamples(examples: TextExample[], tokenizer: TextEncoder
       result.dropped++;
       continue;
     }
-    result.examples.push({ id: example.id, tokens, promptLength: prompt.length });
+    // With promptLoss every token after the first is a label; the first has nothing before it to predict from.
+    result.examples.push({ id: example.id, tokens, promptLength: options.promptLoss ? 1 : prompt.length });
   }
   return result;
 }

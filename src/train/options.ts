@@ -32,6 +32,11 @@ export interface Hyperparameters {
   loraAlpha: number;
   loraTargets: readonly LoraTarget[];
   loraDropout: number;
+  /**
+   * Also train on the prompt's tokens (the request), as a language model, not only on the answer. Models
+   * trained from scratch learn the requests' language from it; a pretrained base already has it.
+   */
+  promptLoss: boolean;
   seed: number;
   /** Longest example in tokens; longer ones are cut (and counted). */
   contextLength?: number;
@@ -60,6 +65,7 @@ const paper: Hyperparameters = {
   loraAlpha: 256,
   loraTargets: ALL_LINEAR,
   loraDropout: 0,
+  promptLoss: false,
   seed: 0,
   evalEvery: 100,
   checkpointEvery: 200,

@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LanguageModel, type TokenizerMetadataSource } from "../model/language-model.js";
-import { presetConfig } from "../model/config.js";
+import { presetConfig, type ModelSize } from "../model/config.js";
 import { GgufFile } from "../model/gguf/index.js";
 import { BpeTokenizer, LlamaVocabTokenizer, PRE_TOKENIZER, type Tokenizer } from "../model/tokenizer/index.js";
 import { buildForward, type ForwardOptions } from "../model/arch/index.js";
@@ -17,7 +17,7 @@ import { SPECIAL_TOKENS } from "../plan/tokens.js";
 import type { ComputeContext, Tensor, TensorType } from "../ggml/index.js";
 import { addTokensToGguf, missingTokens } from "./resize.js";
 
-export type ModelSource = { kind: "init"; size: "tiny" | "small" } | { kind: "base"; path: string } | { kind: "resume" };
+export type ModelSource = { kind: "init"; size: ModelSize } | { kind: "base"; path: string } | { kind: "resume" };
 
 export interface PreparedModel {
   model: LanguageModel;
@@ -47,7 +47,7 @@ export async function prepareModel(source: ModelSource, options: PrepareOptions)
   let basePath: string;
   let description: string;
   if (source.kind === "init") {
-    const vocabSize = options.vocabSize ?? (source.size === "tiny" ? 2048 : 4096);
+    const vocabSize = options.vocabSize ?? (source.size === "small" ? 4096 : 2048);
     const tokenizer = BpeTokenizer.train(options.corpus, { vocabSize, specialTokens: SPECIAL_TOKENS });
     const config = presetConfig(source.size, { vocabSize: tokenizer.vocabSize });
     const created = await LanguageModel.create(config, { seed: options.seed, threads: options.threads });

@@ -9,6 +9,7 @@ import { writeLoraAdapter } from "../model/gguf/index.js";
 import type { DatasetRecord } from "../data/index.js";
 import type { FunctionSet } from "../functions/index.js";
 import { InputError } from "../errors.js";
+import type { ModelSize } from "../model/config.js";
 import { resolveHyperparameters, type Hyperparameters, type PresetName } from "./options.js";
 import { loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
 import { tokenizeExamples, type TrainingTask } from "./examples.js";
@@ -30,7 +31,8 @@ export interface TrainOptions extends Partial<Hyperparameters> {
   /** Start from this GGUF (fine-tuning) … */
   base?: string;
   /** … or from a fresh model of this size with a tokenizer trained on the data. */
-  init?: "tiny" | "small";
+  /** A fresh model of this size: a preset (tiny, base, small) or WIDTHxLAYERS. */
+  init?: ModelSize;
   /** Vocabulary size of the tokenizer trained for --init (default 2048 tiny, 4096 small). */
   vocabSize?: number;
   preset?: PresetName;
@@ -74,7 +76,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   if (task !== "plan" && task !== "act") throw new InputError(`unknown task '${String(task)}'`, { hint: "Available tasks: plan, act" });
   if (base && init) throw new InputError("--base and --init exclude each other", { hint: "fine-tune a GGUF with --base, or train from scratch with --init" });
   if (!base && !init && !(resume && existsSync(join(output, "base.gguf")))) {
-    throw new InputError("no model to train", { hint: "pass --base model.gguf or --init tiny|small" });
+    throw new InputError("no model to train", { hint: "pass --base model.gguf or --init tiny|base|small" });
   }
   const hyper = resolveHyperparameters(preset ?? (init ? "scratch" : "paper"), pickHyperparameters(overrides));
   const weightType = baseTensorType(baseType);
@@ -104,7 +106,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   let frozen: FrozenTransposes | undefined;
   try {
     const contextLength = Math.min(hyper.contextLength ?? model.config.contextLength, model.config.contextLength);
-    const trainSet = tokenizeExamples(trainTexts, tokenizer, contextLength);
+    const trainSet = tokenizeExamples(trainTexts, tokenizer, contextLength, { promptLoss: hyper.promptLoss });
     const evalSet = tokenizeExamples(evalTexts, tokenizer, contextLength);
     for (const [name, set] of [["training", trainSet], ["eval", evalSet]] as const) {
       if (set.truncated + set.dropped > 0) {
@@ -193,7 +195,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
 
 const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
   "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
-  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "seed", "contextLength", "evalEvery", "checkpointEvery",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "seed", "contextLength", "evalEvery", "checkpointEvery",
 ];
 
 function pickHyperparameters(values: Record<string, unknown>): Partial<Hyperparameters> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FunctionSet } from "../../src/functions/index.js";
-import { recordToExamples } from "../../src/train/examples.js";
+import { makeBatch, recordToExamples, tokenizeExamples } from "../../src/train/examples.js";
 import { functionsFromRecords } from "../../src/train/data.js";
 import { InputError } from "../../src/errors.js";
 import { toyRecords } from "./fixtures.js";
@@ -33,5 +33,18 @@ describe("SFT examples", () => {
     const functions = functionsFromRecords([record]);
     expect(() => recordToExamples({ ...record, calls: undefined }, "act", functions)).toThrow(InputError);
     expect(() => recordToExamples({ ...record, calls: record.calls!.slice(0, 1) }, "act", functions)).toThrow(/toy-0: 2 steps but 1 calls/);
+  });
+
+  it("the loss counts only the answer's tokens, or with promptLoss every token after the first", () => {
+    const characters = { encode: (text: string) => Array.from(text, (character) => character.charCodeAt(0) % 256) };
+    const [example] = recordToExamples(record, "plan");
+    const answerOnly = makeBatch(tokenizeExamples([example!], characters, 512).examples);
+    const withPrompt = makeBatch(tokenizeExamples([example!], characters, 512, { promptLoss: true }).examples);
+    const total = example!.prompt.length + example!.target.length;
+    expect(answerOnly.targetTokens).toBe(example!.target.length);
+    expect(Array.from(answerOnly.mask.slice(0, example!.prompt.length - 1))).toEqual(new Array(example!.prompt.length - 1).fill(0));
+    expect(withPrompt.targetTokens).toBe(total - 1);
+    expect(Array.from(withPrompt.mask)).toEqual(new Array(total - 1).fill(1));
+    expect(Array.from(withPrompt.labels)).toEqual(Array.from(answerOnly.labels));
   });
 });

@@ -6,10 +6,11 @@ import { InputError } from "../../errors.js";
 import { FunctionSet, isDomainName, parseDocstrings } from "../../functions/index.js";
 import { train, type TrainOptions } from "../../train/train.js";
 import { parseLoraTargets, PRESET_NAMES, type PresetName } from "../../train/options.js";
+import { isModelSize } from "../../model/config.js";
 
 interface TrainCommandOptions {
   data: string; eval?: string; task: string; out: string; base?: string; init?: string; preset?: string;
-  method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string;
+  method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string; promptLoss?: boolean;
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
   weightDecay?: string; clip?: string; seed?: string; threads?: string; baseType?: string; context?: string; vocabSize?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
@@ -43,13 +44,14 @@ export function register(program: Command): void {
     .requiredOption("--task <task>", "plan or act")
     .requiredOption("--out <dir>", "output folder (model.gguf or adapter.gguf, training.json, metrics.jsonl, checkpoints/)")
     .option("--base <file>", "start from this GGUF model")
-    .option("--init <size>", "start from a fresh model: tiny or small (a tokenizer is trained on the data)")
+    .option("--init <size>", "start from a fresh model: tiny, base, small or WIDTHxLAYERS (a tokenizer is trained on the data)")
     .option("--preset <name>", `hyperparameter preset: ${PRESET_NAMES.join(", ")} (default: scratch with --init, paper otherwise)`)
     .option("--method <method>", "full or lora")
     .option("--rank <r>", "LoRA rank (paper: 64)")
     .option("--alpha <alpha>", "LoRA alpha (paper: 256)")
     .option("--targets <list>", "LoRA targets: all-linear, all, or a list of q,k,v,o,gate,up,down,output")
     .option("--lora-dropout <p>", "dropout on the LoRA input (0 = off)")
+    .option("--prompt-loss", "also train on the request's tokens (helps models trained from scratch)")
     .option("--lr <lr>", "peak learning rate (paper: 5e-6; scratch: 1e-3)")
     .option("--batch <n>", "examples per micro-batch")
     .option("--grad-accum <n>", "micro-batches per optimizer step")
@@ -62,7 +64,7 @@ export function register(program: Command): void {
     .option("--threads <n>", "CPU threads (default: all cores)")
     .option("--base-type <type>", "type of the base's matrices in memory: f32, f16 or bf16 (default: the file's; LoRA over bf16 is fastest)")
     .option("--context <n>", "cut examples to this many tokens")
-    .option("--vocab-size <n>", "tokenizer size for --init (default 2048 tiny, 4096 small)")
+    .option("--vocab-size <n>", "tokenizer size for --init (default 4096 for small, else 2048)")
     .option("--resume", "continue from OUT/checkpoints/latest.json")
     .option("--checkpoint-every <n>", "save a checkpoint every N steps")
     .option("--eval-every <n>", "compute the eval loss every N steps")
@@ -70,8 +72,8 @@ export function register(program: Command): void {
     .option("--no-progress", "no progress bar")
     .action(async (options: TrainCommandOptions) => {
       if (options.task !== "plan" && options.task !== "act") throw new InputError(`--task: unknown task '${options.task}'`, { hint: "Available tasks: plan, act" });
-      if (options.init !== undefined && options.init !== "tiny" && options.init !== "small") {
-        throw new InputError(`--init: unknown size '${options.init}'`, { hint: "Available sizes: tiny, small" });
+      if (options.init !== undefined && !isModelSize(options.init)) {
+        throw new InputError(`--init: unknown size '${options.init}'`, { hint: "Available sizes: tiny, base, small, or WIDTHxLAYERS such as 192x6" });
       }
       if (options.preset !== undefined && !PRESET_NAMES.includes(options.preset as PresetName)) {
         throw new InputError(`--preset: unknown preset '${options.preset}'`, { hint: `Available presets: ${PRESET_NAMES.join(", ")}` });
@@ -92,6 +94,7 @@ export function register(program: Command): void {
         method: options.method as TrainOptions["method"],
         loraRank: number(options.rank, "--rank", true), loraAlpha: number(options.alpha, "--alpha"),
         loraTargets: options.targets ? parseLoraTargets(options.targets) : undefined, loraDropout: number(options.loraDropout, "--lora-dropout"),
+        promptLoss: options.promptLoss,
         lr: number(options.lr, "--lr"), batchSize: number(options.batch, "--batch", true), gradAccum: number(options.gradAccum, "--grad-accum", true),
         epochs: number(options.epochs, "--epochs", true), maxSteps: number(options.maxSteps, "--max-steps", true),
         warmupRatio: number(options.warmup, "--warmup"), weightDecay: number(options.weightDecay, "--weight-decay"),

@@ -6,7 +6,7 @@
 // Functions without an implementation (imported from docstrings / OpenAI tools) are only
 // validated, and their records carry no observations or expected state.
 import { SimulatedDevice } from "../../functions/device/simulated-device.js";
-import type { DeviceState, FunctionSet } from "../../functions/index.js";
+import { compactState, type CompactDeviceState, type FunctionSet } from "../../functions/index.js";
 import { renderObservation } from "../../plan/observation.js";
 import type { DatasetCall } from "../record.js";
 import { resolveArguments } from "./references.js";
@@ -25,7 +25,7 @@ export interface GateOptions {
 }
 
 export type GateResult =
-  | { ok: true; calls: DatasetCall[]; observations?: string[]; expectedState?: DeviceState }
+  | { ok: true; calls: DatasetCall[]; observations?: string[]; expectedState?: CompactDeviceState }
   | { ok: false; reason: RejectionReason; message: string };
 
 const reject = (reason: RejectionReason, message: string): GateResult => ({ ok: false, reason, message });
@@ -73,5 +73,6 @@ export async function checkCandidate(candidate: CandidateRecord, options: GateOp
     }
   }
   if (!runnable) return { ok: true, calls };
-  return { ok: true, calls, observations, expectedState: device.snapshot() };
+  // Only what the calls changed (plus seed and clock): evaluation rebuilds the rest from a fresh device.
+  return { ok: true, calls, observations, expectedState: compactState(device.snapshot()) };
 }

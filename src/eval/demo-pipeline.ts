@@ -6,7 +6,7 @@
 //   5. run three example requests end to end on the simulated device.
 // Each stage skips itself when its outputs exist, and training resumes from its checkpoints, so a
 // killed demo continues where it stopped. Deliberately left out: LoRA and multi-domain (other issues).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { Agent } from "../agent/agent.js";
@@ -112,6 +112,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     const split = splitByIdHash(records, settings.testFraction);
     await writeDataset(paths.test, split.test);
     await writeDataset(paths.train, split.train);
+    rmSync(paths.all); // the split holds every record; the stream was only kept to resume generation
     log(`      ${summary.total} records, steps ${JSON.stringify(summary.stepHistogram)} → ${split.train.length} train, ${split.test.length} test`);
   } else log("      (done before; skipped)");
   const trainCount = (await readDatasetAll(paths.train)).records.length;

@@ -88,7 +88,7 @@ export const photo: Intent = {
   steps: [["Take a photo with the {canonical} camera", "Capture a picture using the {canonical} camera"]],
   bind({ dice }: IntentContext) {
     const front = dice.chance(0.5);
-    const shot = front ? dice.pick(["selfie", "selfie", "front camera photo"]) : dice.pick(["photo", "picture", "pic", "photo"]);
+    const shot = front ? dice.pick(["selfie", "selfie", "front camera photo", "selfie pic", "front-facing photo"]) : dice.pick(["photo", "picture", "pic", "photo", "snapshot"]);
     return { slots: { shot, camera: front ? dice.pick(["front", "selfie"]) : dice.pick(["back", "rear", "main"]), canonical: front ? "front" : "back",
       subject: front ? "me" : dice.pick(["the whiteboard", "the sunset", "this receipt", "the parking spot", "the menu"]) },
     calls: [call("take_photo", { camera: front ? "front" : "back" })] };

@@ -32,7 +32,7 @@ export const weather: Intent = {
   steps: [["Check the weather forecast for {city}", "Get the weather forecast in {city}", "Look up the weather in {city}"]],
   bind({ dice }: IntentContext) {
     const city = dice.pick(CITIES).name;
-    const when = dice.pick(["", "", "", " tomorrow", " this weekend", " today", " later"]);
+    const when = dice.pick(["", "", "", "", " tomorrow", " this weekend", " today", " later", " tmrw", " tonight", " this afternoon", " on Friday", " next week", " tomorrow morning"]);
     return { slots: { city, when }, calls: [call("get_weather_forecast", { location: city })] };
   },
 };

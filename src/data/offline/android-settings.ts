@@ -16,10 +16,14 @@ export const vagueSettings: Intent = {
     const brighter = dice.chance(0.5);
     const percent = dice.pick([10, 20, 20, 30]);
     return { slots: { Up: brighter ? "Increase" : "Decrease", percent: String(percent),
-      vague: brighter ? dice.pick(["make the screen brighter", "brighten the screen a bit", "turn the brightness up a little", "crank up the brightness"])
-        : dice.pick(["dim the screen a bit", "make the screen darker", "turn the brightness down a touch", "tone down the brightness"]),
-      complaint: brighter ? dice.pick(["it's too dark, I can't see my screen", "I can barely read the screen out here", "screen's way too dim"])
-        : dice.pick(["my screen is blinding me", "the screen is way too bright", "ouch, too bright"]) },
+      vague: brighter ? dice.pick(["make the screen brighter", "brighten the screen a bit", "turn the brightness up a little", "crank up the brightness",
+        "bump up the brightness", "brighten my screen", "make the display brighter", "turn up the screen a bit"])
+        : dice.pick(["dim the screen a bit", "make the screen darker", "turn the brightness down a touch", "tone down the brightness",
+        "dim my screen", "lower the brightness a bit", "make the display less bright", "turn the screen down a little"]),
+      complaint: brighter ? dice.pick(["it's too dark, I can't see my screen", "I can barely read the screen out here", "screen's way too dim",
+          "can't see anything in this sunlight", "screen too dark", "brighter pls", "brightness up", "I'm outside and can't read my phone", "my screen is so dim"])
+        : dice.pick(["my screen is blinding me", "the screen is way too bright", "ouch, too bright",
+          "screen too bright", "dimmer pls", "brightness down", "it's hurting my eyes", "reading in bed, screen's too bright", "way too bright in here"]) },
     calls: [call("adjust_screen_brightness", { change_percent: brighter ? percent : -percent })] };
   },
 };
@@ -32,9 +36,13 @@ export const vagueVolume: Intent = {
     const louder = dice.chance(0.5);
     const level = louder ? dice.pick([7, 8, 8, 9]) : dice.pick([2, 3, 3, 4]);
     return { slots: { level: String(level), Turn: louder ? "Turn up" : "Turn down",
-      vague: louder ? dice.pick(["turn it up", "make the music louder", "turn the volume up", "pump up the volume"])
-        : dice.pick(["turn it down", "make the music quieter", "lower the volume", "turn the sound down a bit"]),
-      complaint: louder ? dice.pick(["louder", "I can't hear anything", "can you turn this up?", "louder pls"]) : dice.pick(["too loud!", "quieter please", "that's way too loud"]) },
+      vague: louder ? dice.pick(["turn it up", "make the music louder", "turn the volume up", "pump up the volume",
+        "turn the sound up", "raise the volume", "bump up the volume", "crank it up", "make it louder"])
+        : dice.pick(["turn it down", "make the music quieter", "lower the volume", "turn the sound down a bit",
+        "turn it down a notch", "bring the volume down", "make it quieter", "lower the sound"]),
+      complaint: louder ? dice.pick(["louder", "I can't hear anything", "can you turn this up?", "louder pls",
+        "volume up", "I can barely hear the video", "it's too quiet", "turn it up pls", "can't hear a thing", "louder plz I can't hear"]) : dice.pick(["too loud!", "quieter please", "that's way too loud",
+        "volume down", "it's blasting", "my ears hurt, turn it down", "turn it down pls", "too loud, people are sleeping", "shh, lower it"]) },
     calls: [call("set_volume", { level, volume_type: "media" })] };
   },
 };
@@ -60,9 +68,11 @@ export const volumeExtremes: Intent = {
   bind({ dice }: IntentContext) {
     const [type, volumeType] = dice.pick(VOLUME_TYPES);
     const loud = dice.chance(0.5);
-    const extreme = loud ? dice.pick([`max out the ${type} volume`, `crank the ${type} volume all the way up`, `turn the ${type} up to max`])
-      : dice.pick([`mute the ${type}`, `silence the ${type}`, `turn the ${type} volume off`]);
-    const extremeAsk = loud ? dice.pick([`${type} on max`, `${type} volume max pls`]) : dice.pick([`kill the ${type} sound`, `${type} on mute`]);
+    const extreme = loud ? dice.pick([`max out the ${type} volume`, `crank the ${type} volume all the way up`, `turn the ${type} up to max`,
+      `put the ${type} volume on full`, `turn the ${type} volume up as high as it goes`, `make the ${type} as loud as possible`])
+      : dice.pick([`mute the ${type}`, `silence the ${type}`, `turn the ${type} volume off`,
+        `turn the ${type} all the way down`, `shut off the ${type} sound`, `put the ${type} on silent`]);
+    const extremeAsk = loud ? dice.pick([`${type} on max`, `${type} volume max pls`, `max ${type} volume`, `${type} volume all the way up`, `I can't hear my ${type}, max it`]) : dice.pick([`kill the ${type} sound`, `${type} on mute`, `mute ${type}`, `no ${type} sound pls`, `${type} volume zero`]);
     return { slots: { type, direction: loud ? "up" : "down", levelDigits: loud ? "10" : "0", canonical: volumeType, extreme, extremeAsk },
       calls: [call("set_volume", { level: loud ? 10 : 0, volume_type: volumeType })] };
   },
@@ -97,11 +107,15 @@ export const doNotDisturb: Intent = {
     const on = dice.chance(0.7);
     return { slots: { state: on ? "on" : "off", enable: on ? dice.pick(["enable", "activate", "turn on"]) : dice.pick(["disable", "deactivate", "turn off"]),
       Enable: on ? "Enable" : "Disable",
-      quiet: on ? dice.pick(["silence all notifications", "put my phone on do not disturb", "stop all notifications", "hold my notifications"])
-        : dice.pick(["take my phone off do not disturb", "let notifications through again", "turn notifications back on"]),
+      quiet: on ? dice.pick(["silence all notifications", "put my phone on do not disturb", "stop all notifications", "hold my notifications",
+        "turn on focus mode", "silence my phone", "block all notifications", "mute notifications", "make my phone stop buzzing"])
+        : dice.pick(["take my phone off do not disturb", "let notifications through again", "turn notifications back on",
+        "turn off focus mode", "unmute my notifications", "stop blocking notifications"]),
       quietAsk: on ? dice.pick(["no notifications for a while please", "I'm going into a meeting, no interruptions", "I don't want to be disturbed",
-        "going to sleep, keep the phone quiet", "I need some focus time, block notifications"])
-        : dice.pick(["I'm out of the meeting, notifications back on", "ok I'm free, turn DND off", "let my calls come through again"]) },
+        "going to sleep, keep the phone quiet", "I need some focus time, block notifications",
+        "no interruptions pls", "I'm about to drive, no notifications", "focus mode on", "shh no notifications", "I'm in a meeting", "don't let anything ring for the next hour", "dnd pls"])
+        : dice.pick(["I'm out of the meeting, notifications back on", "ok I'm free, turn DND off", "let my calls come through again",
+        "focus mode off", "I'm done, turn notifications on", "unsilence my phone", "dnd off pls"]) },
     calls: [call("enable_do_not_disturb", { enabled: on })] };
   },
 };

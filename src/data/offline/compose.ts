@@ -8,27 +8,8 @@ import type { CandidateCall, CandidateRecord } from "../generate/teacher.js";
 import { isArgumentReference } from "../generate/teacher.js";
 import { capitalize, choosePhrase, type Intent, type IntentContext, type Phrase } from "./intent.js";
 import type { Dice } from "./random.js";
+import { CONNECTORS, FINAL_CONNECTORS, OPENERS, ORDERINGS, PREFIXES, SUFFIXES } from "./compose-phrases.js";
 import { addTypos } from "./typos.js";
-
-const CONNECTORS: Array<[string, boolean]> = [ // [text, starts a new sentence]
-  [", then ", false], [" and then ", false], [", and ", false], [" and ", false], [". Then ", true], [". After that, ", true],
-  [", after that ", false], ["; ", false], [", once that's done, ", false], [". Also ", true], [", also ", false], [" then ", false],
-  [". Oh and ", true], [", plus ", false], [". And ", true], [" & ", false], [", next ", false], [". When that's done, ", true]];
-const FINAL_CONNECTORS: Array<[string, boolean]> = [[", and finally ", false], [". Finally, ", true], [", and lastly ", false], [" and then ", false]];
-
-const PREFIXES: Array<[string, boolean]> = [ // [text, makes a question]
-  ["", false], ["", false], ["", false], ["", false], ["please ", false], ["can you ", true], ["could you ", true], ["would you ", true],
-  ["hey, ", false], ["I need you to ", false], ["I want you to ", false], ["go ahead and ", false], ["quick favor: ", false], ["ok so ", false],
-  ["pls ", false], ["hey can you ", true], ["I'd like you to ", false], ["help me ", false], ["yo ", false], ["when you get a sec, ", false],
-  ["could you please ", true], ["can u ", true], ["I'd like to ", false], ["let's ", false], ["need to ", false]];
-const SUFFIXES = ["", "", "", "", "", " please", " pls", " thanks", " for me", ", thanks!", " asap", " real quick", " thx", " if you can"];
-
-/** Scene-setting openers: chatty context that adds no step. */
-const OPENERS = ["ugh, ", "ok so ", "morning! ", "heading out, ", "quick one: ", "before I forget, ", "I'm in a rush: ", "so, ", "alright, ",
-  "busy day tomorrow, ", "hey there, ", "one more thing: ", "real quick: ", "hmm, ", "listen, "];
-
-const ORDERINGS = ["before you {B}, {A}", "{B}, but first {A}", "{B}, but {A} first", "before {B_ing}, {A}", "{B} after you {A}",
-  "{B} once you {A}", "first {A}, then {B}", "{A} first and then {B}"];
 
 interface Filled {
   say: Phrase;
@@ -79,7 +60,9 @@ function fillIntent(intent: Intent, context: IntentContext): Filled {
 export function gerund(clause: string): string {
   const [verb = "", ...rest] = clause.split(" ");
   const irregular: Record<string, string> = { get: "getting", set: "setting", put: "putting", shoot: "shooting", run: "running", dig: "digging",
-    snap: "snapping", map: "mapping", drop: "dropping", plan: "planning", stop: "stopping", grab: "grabbing", pencil: "penciling", see: "seeing", shop: "shopping", sms: "texting" };
+    snap: "snapping", map: "mapping", drop: "dropping", plan: "planning", stop: "stopping", grab: "grabbing", pencil: "penciling", see: "seeing", shop: "shopping", sms: "texting",
+    let: "letting", dim: "dimming", hit: "hitting", shut: "shutting", pop: "popping", plot: "plotting", msg: "messaging", txt: "texting",
+    google: "googling", screenshot: "screenshotting", nav: "navigating" };
   const base = verb.toLowerCase();
   const ing = irregular[base] ?? (base.endsWith("ie") ? base.slice(0, -2) + "ying" : base.endsWith("e") && !base.endsWith("ee") ? base.slice(0, -1) + "ing" : base + "ing");
   return [ing, ...rest].join(" ");
@@ -89,10 +72,15 @@ function tidy(text: string): string {
   return text.replace(/\s+/g, " ").replace(/\s+([?.!,;:])/g, "$1").replace(/([?.!])[.]/g, "$1").replace(/,,/g, ",").trim();
 }
 
+const FIRST_PERSON = /^(I'd like to|I want to|I need to|need to|gotta|i wanna|let's|help me) $/i;
+
 function wrap(clause: string, dice: Dice, templates: string[]): string {
-  const prefixIndex = Math.floor(dice.next() * PREFIXES.length);
+  let prefixIndex = Math.floor(dice.next() * PREFIXES.length);
+  // "I want to" / "gotta" do not fit a clause whose object is "me" ("I want to give me directions").
+  if (/^\S+ me\b/i.test(clause) && FIRST_PERSON.test(PREFIXES[prefixIndex]![0])) prefixIndex = 0;
   const [prefix, question] = PREFIXES[prefixIndex]!;
-  const suffix = dice.pick(SUFFIXES);
+  let suffix = dice.pick(SUFFIXES);
+  if (/pl[sz]|please/i.test(prefix) && /pl[sz]|please/i.test(suffix)) suffix = "";
   templates.push(`register#${prefixIndex}`);
   let text = prefix + clause + suffix;
   if (question) text += "?";
@@ -171,6 +159,11 @@ export function composeCandidate(intents: readonly Intent[], stepCount: number, 
     templates.push(`opener#${openerIndex}`);
   }
   query = tidy(query);
+  if (dice.chance(0.12)) {
+    // Texting style: no final punctuation.
+    query = query.replace(dice.chance(0.5) ? /[.!?]+$/ : /[.!]+$/, "");
+    templates.push("style:texting");
+  }
   query = dice.chance(0.7) ? capitalize(query) : query;
   if (dice.chance(0.06)) {
     query = addTypos(query, dice);

@@ -7,6 +7,7 @@ import type { FunctionSet } from "../../functions/index.js";
 import type { CandidateRecord, GenerationRequest, Teacher } from "../generate/teacher.js";
 import { ANDROID_CHAINS } from "./android-chains.js";
 import { ANDROID_DEVICE } from "./android-device.js";
+import { broaden } from "./android-extra.js";
 import { ANDROID_PHONE } from "./android-phone.js";
 import { ANDROID_SETTINGS } from "./android-settings.js";
 import { ANDROID_TIME } from "./android-time.js";
@@ -19,7 +20,9 @@ import { parseNow } from "./spoken.js";
 import { TRAVEL } from "./travel.js";
 import { VIDEO } from "./video.js";
 
-export const BUILTIN_INTENTS: readonly Intent[] = [...ANDROID_PHONE, ...ANDROID_TIME, ...ANDROID_SETTINGS, ...ANDROID_DEVICE, ...ANDROID_CHAINS, ...ECOMMERCE, ...VIDEO, ...TRAVEL];
+// Android intents get the extra request phrasings of android-extra-a/-b (broaden is a no-op for others).
+export const BUILTIN_INTENTS: readonly Intent[] = [...ANDROID_PHONE, ...ANDROID_TIME, ...ANDROID_SETTINGS, ...ANDROID_DEVICE, ...ANDROID_CHAINS, ...ECOMMERCE, ...VIDEO, ...TRAVEL]
+  .map(broaden);
 
 const DEFAULT_NOW = "2026-11-25T09:00";
 

@@ -29,15 +29,20 @@ export function table2Markdown(report: Table2Report): string {
   const lines = [
     `# Table 2: plan accuracy (%) against the number of domains (${report.mode})`,
     "",
-    "| configuration | 1 | 2 | 3 | 4 | loss 1→4 (points) |",
-    "|---|---|---|---|---|---|",
-    `| paper (Phi-3 + merged LoRA) | ${PAPER_TABLE2.map((value) => percent(value)).join(" | ")} | ${((PAPER_TABLE2[0]! - PAPER_TABLE2[3]!) * 100).toFixed(1)} |`,
+    // "loss 1→4" is the paper's measure, but our four domain counts are different query sets (android-only
+    // queries are the hardest), so "below union at 4" (the same queries, a LoRA trained on all four domains'
+    // data) is the cost of merging itself.
+    "| configuration | 1 | 2 | 3 | 4 | loss 1→4 (points) | below union at 4 (points) |",
+    "|---|---|---|---|---|---|---|",
+    `| paper (Phi-3 + merged LoRA) | ${PAPER_TABLE2.map((value) => percent(value)).join(" | ")} | ${((PAPER_TABLE2[0]! - PAPER_TABLE2[3]!) * 100).toFixed(1)} | – |`,
   ];
+  const union4 = report.rows.find((row) => row.configuration === "union" && row.domains === 4)?.accuracy;
   for (const name of names) {
     const first = report.rows.find((row) => row.configuration === name && row.domains === 1)?.accuracy;
     const last = report.rows.find((row) => row.configuration === name && row.domains === 4)?.accuracy;
     const loss = first !== undefined && last !== undefined ? ((first - last) * 100).toFixed(1) : "–";
-    lines.push(`| ${name} | ${[1, 2, 3, 4].map((count) => cell(name, count)).join(" | ")} | ${loss} |`);
+    const belowUnion = last !== undefined && union4 !== undefined ? ((union4 - last) * 100).toFixed(1) : "–";
+    lines.push(`| ${name} | ${[1, 2, 3, 4].map((count) => cell(name, count)).join(" | ")} | ${loss} | ${belowUnion} |`);
   }
   const routing = report.rows.filter((row) => row.routing);
   lines.push("", `Queries per domain count: ${report.rows[0]?.records ?? 0}. Step → function judge accuracy on gold steps: ${percent(report.judgeAccuracy)}%.`);

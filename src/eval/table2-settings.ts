@@ -48,4 +48,5 @@ export const TABLE2_SETTINGS: Record<"fast" | "full", Table2Settings> = {
 };
 
 /** Names of the evaluated configurations besides the merge methods. */
-export const EXTRA_CONFIGURATIONS = ["mixing", "routing", "union"] as const;
+/** "base" is the pretrained base with no adapter: what the adapters add. */
+export const EXTRA_CONFIGURATIONS = ["mixing", "routing", "union", "base"] as const;

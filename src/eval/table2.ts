@@ -97,6 +97,8 @@ export async function runTable2(options: Table2Options): Promise<Table2Report> {
         const labelled = [...data.training, ...data.pretrainRecords].filter((record) => record.domains.every((domain) => included.includes(domain as never)));
         router = AdapterRouter.train(labelled, { seed: settings.seed });
         planner = RoutedPlanner.create({ ...plannerOptions, router, adapters: Object.fromEntries(included.map((domain) => [domain, adapters.domains[domain]!])) });
+      } else if (name === "base") {
+        planner = await LlamaPlanner.create(plannerOptions);
       } else if (name === "union") {
         planner = await LlamaPlanner.create({ ...plannerOptions, lora: [{ path: adapters.union[count]! }] });
       } else if (name === "linear") {

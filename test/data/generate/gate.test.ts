@@ -48,7 +48,7 @@ describe("checkCandidate", () => {
     const cheapest = [...offers].sort((a, b) => a.price - b.price)[0]!;
     expect(offers.length).toBeGreaterThan(1);
     expect(result.calls[1]!.arguments.flight_id).toBe(cheapest.flightId);
-    expect(result.expectedState!.bookings.flights[0]!.flightId).toBe(cheapest.flightId);
+    expect(result.expectedState!.bookings!.flights[0]!.flightId).toBe(cheapest.flightId);
   });
 
   it("with validate off keeps a failing call and records the failure as its observation", async () => {

@@ -22,7 +22,7 @@ describe("octoplan bench paper --table 2 (toy size)", () => {
     const configurations = ["linear", "ties", "mixing", "routing"];
     for (let count = 1; count <= 4; count++) {
       const names = report.rows.filter((row) => row.domains === count).map((row) => row.configuration);
-      expect(names).toEqual(count <= 2 ? [...configurations, "union"] : configurations);
+      expect(names).toEqual(count <= 2 ? [...configurations, "union", "base"] : [...configurations, "base"]);
     }
     for (const row of report.rows) {
       expect(row.records).toBe(2);

@@ -93,7 +93,7 @@ describe("ModelConfig", () => {
     const matrixWeights = counts.blocks - 2 * small.embeddingLength * small.blockCount + small.vocabSize * small.embeddingLength;
     expect(flopsPerToken(small, 1)).toBe(2 * matrixWeights + small.blockCount * 4 * small.embeddingLength);
     expect(() => validateConfig({ ...small, headCountKv: 3 })).toThrow(/headCount 8 is not a multiple of headCountKv 3/);
-    expect(() => presetConfig("huge" as "small", { vocabSize: 10 })).toThrow(/Available presets: tiny, small/);
+    expect(() => presetConfig("huge" as "small", { vocabSize: 10 })).toThrow(/unknown model size .huge./);
   });
 });
 

@@ -44,9 +44,9 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // (tiny, batch 8: ~4 steps/s each). What raised accuracy in the trials (docs/RESULTS.md): fresh data (each
   // record seen about once; data costs ~0.5 ms/record) and more steps; not a wider or deeper model at the same
   // wall time, not batch 16, and not the prompt loss. The action model's examples are shorter, so it runs ~30%
-  // faster per step and gets fewer steps in --fast. Measured: full 13 min 46 s; fast ≈ 7 min. A busy machine stretches both.
+  // faster per step and gets fewer steps. Measured: full 14 min 59 s; fast 6 min 10 s. A busy machine stretches both.
   fast: { records: 15000, testFraction: 0.02, plannerSteps: 1800, actorSteps: 1400, lr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", plannerPromptLoss: false },
-  full: { records: 30000, testFraction: 0.01, plannerSteps: 3600, actorSteps: 3600, lr: 3e-3, batchSize: 8, evalLimit: 200, size: "tiny", plannerPromptLoss: false },
+  full: { records: 34000, testFraction: 0.01, plannerSteps: 4200, actorSteps: 3200, lr: 3e-3, batchSize: 8, evalLimit: 200, size: "tiny", plannerPromptLoss: false },
 };
 
 export const EXAMPLE_REQUESTS = [

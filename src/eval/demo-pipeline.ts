@@ -35,8 +35,6 @@ export interface DemoSettings {
   evalLimit?: number;
   /** Size of both models (a preset or WIDTHxLAYERS). */
   size: ModelSize;
-  /** Train the planner on the requests' tokens too (see Hyperparameters.promptLoss). */
-  plannerPromptLoss: boolean;
 }
 
 export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
@@ -45,8 +43,8 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // record seen about once; data costs ~0.5 ms/record) and more steps; not a wider or deeper model at the same
   // wall time, not batch 16, and not the prompt loss. The action model's examples are shorter, so it runs ~30%
   // faster per step and gets fewer steps. Measured: full 14 min 59 s; fast 6 min 10 s. A busy machine stretches both.
-  fast: { records: 15000, testFraction: 0.02, plannerSteps: 1800, actorSteps: 1400, lr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", plannerPromptLoss: false },
-  full: { records: 34000, testFraction: 0.01, plannerSteps: 4200, actorSteps: 3200, lr: 3e-3, batchSize: 8, evalLimit: 200, size: "tiny", plannerPromptLoss: false },
+  fast: { records: 15000, testFraction: 0.02, plannerSteps: 1800, actorSteps: 1400, lr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny" },
+  full: { records: 34000, testFraction: 0.01, plannerSteps: 4200, actorSteps: 3200, lr: 3e-3, batchSize: 8, evalLimit: 200, size: "tiny" },
 };
 
 export const EXAMPLE_REQUESTS = [
@@ -133,7 +131,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       label,
       job: {
         data: paths.train, task, output: directory, init: settings.size, preset: "scratch", maxSteps, epochs: 1000, lr: settings.lr, batchSize: settings.batchSize,
-        promptLoss: task === "plan" ? settings.plannerPromptLoss : false, functionDomains: task === "act" ? ["android"] : undefined,
+        functionDomains: task === "act" ? ["android"] : undefined,
         resume: true, threads: threadsEach,
       },
     })), { log: (line) => log(`      ${line}`), progressBar: progress });

@@ -10,7 +10,6 @@ import { mergeAdapters } from "../adapters/merge.js";
 import { readDatasetAll, writeDataset, type DatasetRecord } from "../data/index.js";
 import { generateDataset } from "../data/generate/index.js";
 import { FunctionSet, type DomainName } from "../functions/index.js";
-import { availableParallelism } from "node:os";
 import { train } from "../train/train.js";
 import { trainInParallel } from "../train/parallel.js";
 import { DomainBalancedTeacher } from "./table2-data.js";
@@ -109,7 +108,7 @@ export async function trainAdapters(context: StageContext, base: string, data: T
       lr: settings.learningRate, minLr: settings.learningRate / 10, maxSteps: job.steps, epochs: 1000, batchSize: settings.batchSize, seed: settings.seed,
       resume: true, threads: 1,
     },
-  })), { log: (line) => context.log(`      ${line}`), progressBar: context.progress, concurrency: availableParallelism() });
+  })), { log: (line) => context.log(`      ${line}`), progressBar: context.progress });
   const adapterOf = (label: string) => join(jobs.find((job) => job.label === label)!.output, "adapter.gguf");
   const domains = Object.fromEntries(TABLE2_DOMAINS.map((domain) => [domain, adapterOf(`lora-${domain}`)]));
   const union: Record<number, string> = { 1: domains[TABLE2_DOMAINS[0]!]! };

@@ -3,6 +3,7 @@
 // sooner than the same runs one after the other with 2 threads each (docs/RESULTS.md). The demo trains its
 // planner and its action model this way. Each run keeps its own checkpoints, so a killed parent resumes.
 import { fork } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { OctoplanError } from "../errors.js";
 import { ProgressBar } from "../util/progress.js";
@@ -18,7 +19,7 @@ export interface ParallelTrainJob {
 export interface ParallelTrainOptions {
   log?: (line: string) => void;
   progressBar?: boolean;
-  /** Runs at once (default: all); the others wait for a free slot. */
+  /** Runs at once (default: the number of cores); the others wait for a free slot. */
   concurrency?: number;
 }
 
@@ -79,7 +80,7 @@ export async function trainInParallel(jobs: ParallelTrainJob[], options: Paralle
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? jobs.length, jobs.length)) }, lane));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length)) }, lane));
     return results;
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

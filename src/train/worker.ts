@@ -2,17 +2,17 @@
 // channel. The parent sends one serialisable job; progress, log lines and the result come back as messages.
 // A separate process rather than a worker thread: ggml's compute call blocks its thread, a GGML_ABORT kills
 // only this child, and each child's threads are its own.
-import { FunctionSet, isDomainName, type DomainName } from "../functions/index.js";
+import { FunctionSet, type DomainName } from "../functions/index.js";
 import { train, type TrainOptions } from "./train.js";
 
 /** What crosses the process boundary: TrainOptions without callbacks, functions as domain names. */
-export type TrainJob = Omit<TrainOptions, "functions" | "onProgress" | "log" | "signal" | "progressBar"> & { functionDomains?: string[] };
+export type TrainJob = Omit<TrainOptions, "functions" | "onProgress" | "log" | "signal" | "progressBar"> & { functionDomains?: DomainName[] };
 
 export type WorkerMessage =
   | { kind: "progress"; step: number; totalSteps: number; loss: number; evalLoss?: number }
   | { kind: "log"; line: string }
   | { kind: "done"; result: Awaited<ReturnType<typeof train>> }
-  | { kind: "failed"; message: string; name: string; hint?: string };
+  | { kind: "failed"; message: string; hint?: string };
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
@@ -20,18 +20,18 @@ function send(message: WorkerMessage): void {
 
 process.once("message", (job: TrainJob) => {
   const { functionDomains, ...options } = job;
-  const domains = (functionDomains ?? []).filter(isDomainName) as DomainName[];
   const controller = new AbortController();
   process.once("SIGTERM", () => controller.abort());
-  train({
+  // Inside the promise chain, so an unknown domain comes back as a "failed" message naming it.
+  Promise.resolve().then(() => train({
     ...options,
-    functions: domains.length > 0 ? FunctionSet.fromDomains(domains) : undefined,
+    functions: functionDomains?.length ? FunctionSet.fromDomains(functionDomains) : undefined,
     progressBar: false,
     signal: controller.signal,
     log: (line) => send({ kind: "log", line }),
     onProgress: (progress) => send({ kind: "progress", step: progress.step, totalSteps: progress.totalSteps, loss: progress.loss, evalLoss: progress.evalLoss }),
-  }).then(
+  })).then(
     (result) => send({ kind: "done", result }),
-    (error: Error & { hint?: string }) => send({ kind: "failed", message: error.message, name: error.name, hint: error.hint }),
+    (error: Error & { hint?: string }) => send({ kind: "failed", message: error.message, hint: error.hint }),
   ).finally(() => process.disconnect?.());
 });

@@ -25,6 +25,8 @@ export interface Generation {
   promptTokens: number;
   completionTokens: number;
   ms: number;
+  /** Times a constrained decoder went back inside a step (distinct-steps.ts); absent for plain greedy. */
+  backtracks?: number;
 }
 
 export async function generateGreedy(local: LocalModel, prompt: string, options: GenerateOptions): Promise<Generation> {

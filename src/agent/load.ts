@@ -6,7 +6,7 @@ import { BUILTIN_DOMAINS, FunctionSet, isDomainName, type DomainName } from "../
 import { OctopusActor } from "./actor.js";
 import { JsonActor } from "./json-actor.js";
 import { parseLoraOption, type LoraFile } from "./llama.js";
-import { LlamaPlanner } from "./planner.js";
+import { LlamaPlanner, type PlannerDecoding } from "./planner.js";
 import type { Actor, Planner } from "./types.js";
 
 export function parseDomains(text: string | undefined): FunctionSet {
@@ -26,12 +26,14 @@ export interface AgentPartsOptions {
   actorKind?: "octopus" | "json";
   promptTemplate?: string;
   maxSteps?: number;
+  plannerDecoding?: PlannerDecoding;
 }
 
 export async function loadAgentParts(options: AgentPartsOptions): Promise<{ planner: Planner; actor: Actor }> {
   const plannerLora: LoraFile[] = (options.plannerLora ?? []).map(parseLoraOption);
   const actorLora: LoraFile[] = (options.actorLora ?? []).map(parseLoraOption);
-  const planner = await LlamaPlanner.create({ modelPath: options.planner, lora: plannerLora, promptTemplate: options.promptTemplate, maxSteps: options.maxSteps });
+  const planner = await LlamaPlanner.create({ modelPath: options.planner, lora: plannerLora, promptTemplate: options.promptTemplate, maxSteps: options.maxSteps,
+    decoding: options.plannerDecoding });
   try {
     const actor = options.actorKind === "json"
       ? await JsonActor.create({ modelPath: options.actor, lora: actorLora })

@@ -4,8 +4,9 @@
 // A prompt template with `{query}` serves instruct bases whose chat format differs.
 import { InputError } from "../errors.js";
 import { parsePlanCompletion, plannerPrompt } from "../plan/index.js";
-import { END } from "../plan/tokens.js";
-import { generateGreedy } from "./generate.js";
+import { END, SPLIT } from "../plan/tokens.js";
+import { decodeDistinctSteps } from "./distinct-steps.js";
+import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
 
@@ -21,6 +22,19 @@ export interface LlamaPlannerOptions {
   contextSize?: number;
   /** CPU threads for decoding (default: node-llama-cpp's choice, all cores). */
   threads?: number;
+  /**
+   * "distinct-steps" (default): greedy, but a step that repeats an earlier one is re-decoded from its most probable
+   * other choice (distinct-steps.ts). "greedy": plain greedy. Distinct steps needs `<nexa_split>` and the stop to be
+   * single tokens; otherwise the planner decodes greedily.
+   */
+  decoding?: PlannerDecoding;
+}
+
+export const PLANNER_DECODINGS = ["distinct-steps", "greedy"] as const;
+export type PlannerDecoding = (typeof PLANNER_DECODINGS)[number];
+
+export function isPlannerDecoding(text: string): text is PlannerDecoding {
+  return (PLANNER_DECODINGS as readonly string[]).includes(text);
 }
 
 export function renderTemplate(template: string, query: string): string {
@@ -42,6 +56,9 @@ export class LlamaPlanner implements Planner {
 
   static async create(options: LlamaPlannerOptions): Promise<LlamaPlanner> {
     if (options.promptTemplate !== undefined) renderTemplate(options.promptTemplate, "");
+    if (options.decoding !== undefined && !isPlannerDecoding(options.decoding)) {
+      throw new InputError(`unknown planner decoding '${String(options.decoding)}'. Available decodings: ${PLANNER_DECODINGS.join(", ")}`, { hint: "--planner-decoding distinct-steps" });
+    }
     const local = await LocalModel.load(options);
     return new LlamaPlanner(local, {
       modelPath: options.modelPath,
@@ -49,6 +66,7 @@ export class LlamaPlanner implements Planner {
       stop: options.stop ?? [END],
       maxSteps: options.maxSteps ?? 5,
       maxTokens: options.maxTokens ?? 256,
+      decoding: options.decoding ?? "distinct-steps",
     });
   }
 
@@ -57,11 +75,7 @@ export class LlamaPlanner implements Planner {
   }
 
   async plan(query: string, options: { signal?: AbortSignal } = {}): Promise<PlanResult> {
-    const generation = await generateGreedy(this.local, this.prompt(query), {
-      stop: this.options.stop,
-      maxTokens: this.options.maxTokens,
-      signal: options.signal,
-    });
+    const generation = await this.generate(this.prompt(query), options.signal);
     const steps = parsePlanCompletion(generation.text, { maxSteps: this.options.maxSteps });
     return {
       steps,
@@ -70,6 +84,16 @@ export class LlamaPlanner implements Planner {
       ms: generation.ms,
       raw: generation.text,
     };
+  }
+
+  private generate(prompt: string, signal: AbortSignal | undefined): Promise<Generation> {
+    const { stop, maxTokens, maxSteps, decoding } = this.options;
+    const splitToken = this.local.singleTokenId(SPLIT);
+    const endToken = stop.length === 1 ? this.local.singleTokenId(stop[0]!) : undefined;
+    if (decoding === "distinct-steps" && splitToken !== undefined && endToken !== undefined) {
+      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal });
+    }
+    return generateGreedy(this.local, prompt, { stop, maxTokens, signal });
   }
 
   async dispose(): Promise<void> {

@@ -17,7 +17,8 @@ export function addAgentModelOptions(command: Command): Command {
     .option("--actor-lora <file[:scale]>", "LoRA adapter for the action model (repeatable)", collect, [])
     .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
     .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
-    .option("--prompt-template <text>", "planner prompt with a {query} placeholder");
+    .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
+    .option("--planner-decoding <name>", "distinct-steps (greedy, never the same step twice) or greedy", "distinct-steps");
 }
 
 /** The parsed values of addAgentModelOptions, in the shape loadAgentParts (and evaluateFiles) take. */
@@ -29,5 +30,6 @@ export function agentModelSelection(options: Record<string, any>): AgentPartsOpt
     actorLora: options.actorLora,
     actorKind: options.actorKind,
     promptTemplate: options.promptTemplate,
+    plannerDecoding: options.plannerDecoding,
   };
 }

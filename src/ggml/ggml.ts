@@ -18,6 +18,8 @@ export interface GgmlOptions {
 }
 
 export class Ggml {
+  /** Live CPU instances, so a training worker can move all of its compute to another thread count. */
+  private static readonly live = new Set<Ggml>();
   private disposed = false;
   private opIds: Map<string, number> | undefined;
 
@@ -52,7 +54,9 @@ export class Ggml {
     if (!backend) throw new OctoplanError("ggml_backend_cpu_init failed", { hint: "Out of memory?" });
     const setThreads = (count: number) => libraries.cpu.ggml_backend_cpu_set_n_threads(backend, count);
     setThreads(threads);
-    return new Ggml(libraries.base, backend, setThreads, "cpu", libraries.cpuVariant, libraries.directory, threads);
+    const ggml = new Ggml(libraries.base, backend, setThreads, "cpu", libraries.cpuVariant, libraries.directory, threads);
+    Ggml.live.add(ggml);
+    return ggml;
   }
 
   get backend(): NativePointer {
@@ -70,6 +74,14 @@ export class Ggml {
     }
     this.threadCount = count;
     this.setCpuThreads?.(count);
+  }
+
+  /**
+   * Sets the thread count of every live CPU instance in this process. For a process that does one job (a
+   * trainInParallel worker): when its sibling finishes, it takes over the freed cores from its next step on.
+   */
+  static setThreadsOfAll(count: number): void {
+    for (const ggml of Ggml.live) ggml.threads = count;
   }
 
   get backendName(): string {
@@ -161,6 +173,7 @@ export class Ggml {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    Ggml.live.delete(this);
     this.base.ggml_backend_free(this.backendPointer);
   }
 

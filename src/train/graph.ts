@@ -8,10 +8,11 @@
 //               weight decay) and the gradient scale [1]
 //   compute     a ComputeContext per micro-batch (forward + backward), placed by one GraphAllocator
 //
-// The mask: ggml_cross_entropy_loss's backward is (softmax − labels)/rows, which is NOT zero for
-// an all-zero label row. So the logits are first multiplied by a row mask [1, T·B]: a masked row
-// becomes constant 0, its loss is exactly 0 and no gradient flows through it. The mean over rows
-// is then rescaled to a mean over counted tokens.
+// Targets: only the positions with a target (the plan or the call, not the prompt or the padding) go through
+// the output head: the forward gets their indices (`outputRows`) and returns logits [V, N] for those N
+// positions, so the loss is a plain mean over targets. This matters for small models, whose head is a large
+// part of the cost. A forward builder that ignores outputRows (rowsSelected unset) returns [V, T, B]; its rows
+// are then picked from the full logits (same loss, no saving).
 // Deliberately left out: mixed precision, gradient checkpointing, multiple devices.
 import koffi from "koffi";
 import { ComputeContext, GraphAllocator, ParameterContext, ShapeError, assertShape, type Ggml, type Tensor } from "../ggml/index.js";
@@ -34,8 +35,13 @@ export interface TrainableTensor {
 export type ForwardBuilder = (
   step: ComputeContext,
   inputs: Tensor,
-  options: { training: boolean; dropoutSeed: number },
-) => { logits: Tensor; fillInputs?: () => void };
+  options: { training: boolean; dropoutSeed: number; outputRows?: Tensor },
+) => {
+  logits: Tensor;
+  /** True when the builder passed outputRows to the forward, so logits are [V, N, 1] for those rows only. */
+  rowsSelected?: boolean;
+  fillInputs?: () => void;
+};
 
 export interface TrainingGraphOptions {
   ggml: Ggml;
@@ -122,13 +128,15 @@ export class TrainingGraph implements Trainable {
     const step = ComputeContext.create(ggml, { gradients: how.backward, allocator: this.allocator, maxNodes: this.options.maxNodes });
     try {
       const ops = step.ops;
+      const N = batch.targetTokens;
       const inputs = step.input("I32", [T, B], "inputs");
-      const labels = step.input("F32", [V, T * B], "labels"); // one-hot rows, all-zero where masked
-      const rowMask = step.input("F32", [1, T * B], "row_mask");
-      const forward = this.options.forward(step, inputs, { training: how.backward, dropoutSeed: how.dropoutSeed });
-      const logits = assertShape(forward.logits, [V, T, B], "logits");
-      const masked = ops.mul(ops.reshape(logits, [V, T * B]), rowMask); // [V, T·B]
-      const loss = ops.scale(ops.crossEntropyLoss(masked, labels), ((T * B) / batch.targetTokens) * how.lossScale); // [1]
+      const outputRows = step.input("I32", [N], "target_rows"); // positions t + T·b that have a target
+      const labels = step.input("F32", [V, N], "labels"); // one-hot rows
+      const forward = this.options.forward(step, inputs, { training: how.backward, dropoutSeed: how.dropoutSeed, outputRows });
+      const logits = forward.rowsSelected
+        ? ops.reshape(assertShape(forward.logits, [V, N, 1], "logits of the target rows"), [V, N])
+        : ops.getRows(ops.reshape(assertShape(forward.logits, [V, T, B], "logits"), [V, T * B]), outputRows); // [V, N]
+      const loss = ops.scale(ops.crossEntropyLoss(logits, labels), how.lossScale); // [1], mean over targets
       step.markOutput(loss);
       step.markLoss(loss);
       step.expand(loss);
@@ -137,15 +145,19 @@ export class TrainingGraph implements Trainable {
 
       ggml.write(inputs, batch.inputs);
       forward.fillInputs?.();
-      const oneHot = new Float32Array(V * T * B);
-      const mask = new Float32Array(T * B);
+      const oneHot = new Float32Array(V * N);
+      const rows = new Int32Array(N);
+      let target = 0;
       for (let row = 0; row < T * B; row++) {
         if (!batch.mask[row]) continue;
-        oneHot[row * V + batch.labels[row]!] = 1;
-        mask[row] = 1;
+        if (target === N) throw new OctoplanError(`batch mask has more than targetTokens (${N}) targets`);
+        rows[target] = row;
+        oneHot[target * V + batch.labels[row]!] = 1;
+        target++;
       }
+      if (target !== N) throw new OctoplanError(`batch mask has ${target} targets, targetTokens says ${N}`);
+      ggml.write(outputRows, rows);
       ggml.write(labels, oneHot);
-      ggml.write(rowMask, mask);
       step.compute();
       return ggml.read(loss)[0]! / how.lossScale;
     } finally {

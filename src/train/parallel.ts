@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { OctoplanError } from "../errors.js";
 import { ProgressBar } from "../util/progress.js";
 import type { TrainResult } from "./train.js";
-import type { TrainJob, WorkerMessage } from "./worker.js";
+import type { ThreadsMessage, TrainJob, WorkerMessage } from "./worker.js";
 
 export interface ParallelTrainJob {
   /** Shown in the progress line and in front of the run's log lines. */
@@ -21,6 +21,12 @@ export interface ParallelTrainOptions {
   progressBar?: boolean;
   /** Runs at once (default: the number of cores); the others wait for a free slot. */
   concurrency?: number;
+  /**
+   * Threads shared by all runs (default: none, each job keeps its own `threads`). A job without `threads` starts
+   * with its share; once no job is left to start, a finished run's threads go to the runs still going (the demo's
+   * planner trains on both cores after the action model is done).
+   */
+  totalThreads?: number;
 }
 
 /** The worker's file: the compiled .js next to this one, or the .ts source when running under tsx/vitest. */
@@ -40,6 +46,13 @@ export async function trainInParallel(jobs: ParallelTrainJob[], options: Paralle
   );
   const { path, execArgv } = workerEntry();
   const children = new Set<ReturnType<typeof fork>>();
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));
+  const share = (runs: number) => Math.max(1, Math.floor((options.totalThreads ?? 1) / Math.max(1, runs)));
+  const rebalance = () => {
+    if (options.totalThreads === undefined || next < jobs.length) return;
+    const message: ThreadsMessage = { kind: "threads", threads: share(children.size) };
+    for (const child of children) if (child.connected) child.send(message);
+  };
   const runOne = (index: number) => new Promise<TrainResult>((resolve, reject) => {
     const entry = jobs[index]!;
     const child = fork(path, [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -61,9 +74,10 @@ export async function trainInParallel(jobs: ParallelTrainJob[], options: Paralle
     });
     child.on("exit", (code, signal) => {
       children.delete(child);
+      if (!failed) rebalance();
       if (!settled) reject(new OctoplanError(`training the ${entry.label} stopped (${signal ?? `exit code ${code}`}) before it finished`, { hint: "run the same command again: training resumes from its last checkpoint" }));
     });
-    child.send(entry.job);
+    child.send(options.totalThreads !== undefined && entry.job.threads === undefined ? { ...entry.job, threads: share(concurrency) } : entry.job);
   });
   const results: TrainResult[] = new Array(jobs.length);
   let next = 0;
@@ -80,7 +94,7 @@ export async function trainInParallel(jobs: ParallelTrainJob[], options: Paralle
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length)) }, lane));
+    await Promise.all(Array.from({ length: concurrency }, lane));
     return results;
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

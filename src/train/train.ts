@@ -132,11 +132,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       ggml: model.ggml,
       trainable,
       vocabularySize: model.config.vocabSize,
-      forward: (step, inputs, { training, dropoutSeed }) => {
+      forward: (step, inputs, { training, dropoutSeed, outputRows }) => {
         const dropout = training && loraTensors && hyper.loraDropout > 0 ? new LoraDropout(step, hyper.loraDropout) : undefined;
         const lora = loraTensors && dropout ? { ...loraTensors, dropout: dropout.apply } : loraTensors;
-        const forward = prepared.buildForward(step, inputs, { lora, differentiable: true });
-        return { logits: forward.logits, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
+        const forward = prepared.buildForward(step, inputs, { lora, differentiable: true, outputRows });
+        return { logits: forward.logits, rowsSelected: true, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
       },
       rewriteBackward: frozen ? (step) => void frozen!.rewrite(step) : undefined,
     });

@@ -23,6 +23,20 @@ describe("Ggml", () => {
     expect(ggml.cpuVariant).toBe(libraries.cpuVariant);
   });
 
+  it("moves every live CPU instance to a new thread count, and leaves disposed ones alone", async () => {
+    const other = await Ggml.create({ threads: 1 });
+    const gone = await Ggml.create({ threads: 1 });
+    gone.dispose();
+    try {
+      Ggml.setThreadsOfAll(3);
+      expect([ggml.threads, other.threads, gone.threads]).toEqual([3, 3, 1]);
+      expect(() => Ggml.setThreadsOfAll(0)).toThrow(/positive integer/);
+    } finally {
+      Ggml.setThreadsOfAll(1);
+      other.dispose();
+    }
+  });
+
   it("computes the FP32 peak from frequency, cores and vector width", () => {
     const peak = cpuPeak(3);
     expect(peak.cores).toBe(3);

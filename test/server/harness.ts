@@ -13,7 +13,8 @@ export interface LoadedParts {
 }
 
 export async function loadParts(models: ServerTestModels): Promise<LoadedParts> {
-  const planner = await LlamaPlanner.create({ modelPath: models.plannerPath });
+  // Greedy, like the endpoint's raw chat completions, which the tests compare with planner.plan().
+  const planner = await LlamaPlanner.create({ modelPath: models.plannerPath, decoding: "greedy" });
   const actor = await OctopusActor.create({ modelPath: models.actorPath });
   return { planner, actor, dispose: async () => { await planner.dispose(); await actor.dispose(); } };
 }

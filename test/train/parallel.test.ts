@@ -35,6 +35,19 @@ describe("trainInParallel", () => {
     expect(losses(actor!.metricsPath)).not.toEqual(losses(planner!.metricsPath));
   }, 120_000);
 
+  it("hands a finished run's threads to the run still going", async () => {
+    const lines: string[] = [];
+    const shared = { ...settings, threads: undefined, task: "plan" as const, epochs: 100 };
+    const [short, long] = await trainInParallel([
+      { label: "short", job: { ...shared, maxSteps: 1, output: join(directory, "short") } },
+      { label: "long", job: { ...shared, maxSteps: 60, output: join(directory, "long") } },
+    ], { log: (line) => lines.push(line), progressBar: false, totalThreads: 2, concurrency: 2 });
+    expect(short!.steps).toBe(1);
+    expect(long!.steps).toBe(60);
+    expect(lines).toContain("long: now on 2 threads");
+    expect(lines.some((line) => line.startsWith("short: now on"))).toBe(false);
+  }, 120_000);
+
   it("reports a failing job by its label and keeps the worker's hint", async () => {
     const failing = trainInParallel([
       { label: "planner", job: { ...settings, data: join(directory, "missing.jsonl"), task: "plan", output: join(directory, "never") } },

@@ -9,6 +9,7 @@ import { BUILTIN_DOMAINS, isDomainName, type DomainName } from "../../functions/
 import { loadFunctionSpecs } from "../../functions/load.js";
 import { generateDataset, PAPER_EXAMPLES_PER_FUNCTION, PAPER_PRESET_COUNT, type GenerationSummary } from "../../data/generate/pipeline.js";
 import type { Teacher } from "../../data/generate/teacher.js";
+import { STEP_PHRASINGS, type StepPhrasing } from "../../data/offline/intent.js";
 import { OfflineTeacher } from "../../data/offline/teacher.js";
 import { ProgressBar } from "../../util/progress.js";
 
@@ -21,6 +22,7 @@ interface GenerateCliOptions {
   steps: string;
   seed: string;
   teacher: string;
+  stepPhrasing: string;
   baseUrl?: string;
   apiKeyEnv?: string;
   concurrency?: string;
@@ -48,8 +50,13 @@ async function functionSetOf(options: GenerateCliOptions): Promise<FunctionSet> 
   return FunctionSet.fromDomains(domains as DomainName[]);
 }
 
+function stepPhrasingOf(value: string): StepPhrasing {
+  if ((STEP_PHRASINGS as readonly string[]).includes(value)) return value as StepPhrasing;
+  throw new InputError(`--step-phrasing: unknown value '${value}'. Available: ${STEP_PHRASINGS.join(", ")}`, { hint: "--step-phrasing canonical" });
+}
+
 async function teacherOf(options: GenerateCliOptions): Promise<Teacher> {
-  if (options.teacher === "offline") return new OfflineTeacher();
+  if (options.teacher === "offline") return new OfflineTeacher({ stepPhrasing: stepPhrasingOf(options.stepPhrasing) });
   if (!options.teacher.startsWith("openai:")) {
     throw new InputError(`--teacher: unknown teacher '${options.teacher}'. Available teachers: offline, openai:MODEL`, { hint: "For example --teacher openai:gpt-4o --base-url http://127.0.0.1:8080/v1" });
   }
@@ -92,6 +99,7 @@ export function register(program: Command): void {
     .option("--steps <range>", "plan lengths, split evenly: 1-5, 2-4 or 3", "1-5")
     .option("--seed <n>", "seed of the generation stream and the device", "0")
     .option("--teacher <name>", "offline, or openai:MODEL (any OpenAI-compatible server)", "offline")
+    .option("--step-phrasing <style>", "offline teacher: varied (random step wording) or canonical (one wording per step)", "varied")
     .option("--base-url <url>", "OpenAI-compatible base URL for openai:MODEL, e.g. http://127.0.0.1:8080/v1")
     .option("--api-key-env <var>", "environment variable holding the API key")
     .option("--concurrency <n>", "parallel requests for an LLM teacher (default 4)")

@@ -6,7 +6,7 @@
 // clauses, so reordering clauses never breaks a reference ("it" stays inside one intent).
 import type { CandidateCall, CandidateRecord } from "../generate/teacher.js";
 import { isArgumentReference } from "../generate/teacher.js";
-import { capitalize, choosePhrase, type Intent, type IntentContext, type Phrase } from "./intent.js";
+import { capitalize, choosePhrase, type Intent, type IntentContext, type Phrase, type StepPhrasing } from "./intent.js";
 import type { Dice } from "./random.js";
 import { CONNECTORS, FINAL_CONNECTORS, OPENERS, ORDERINGS, PREFIXES, SUFFIXES } from "./compose-phrases.js";
 import { addTypos } from "./typos.js";
@@ -44,14 +44,14 @@ function offsetCalls(calls: CandidateCall[], offset: number): CandidateCall[] {
   }));
 }
 
-function fillIntent(intent: Intent, context: IntentContext): Filled {
+function fillIntent(intent: Intent, context: IntentContext, stepPhrasing: StepPhrasing): Filled {
   const { slots, calls } = intent.bind(context);
   const { dice } = context;
   return {
     intent,
     say: choosePhrase(dice, `${intent.id}.say`, intent.say, slots),
     ask: intent.ask && intent.ask.length > 0 ? choosePhrase(dice, `${intent.id}.ask`, intent.ask, slots) : undefined,
-    steps: intent.steps.map((variants, index) => choosePhrase(dice, `${intent.id}.step${index}`, variants, slots)),
+    steps: intent.steps.map((variants, index) => choosePhrase(dice, `${intent.id}.step${index}`, variants, slots, stepPhrasing === "canonical")),
     calls,
   };
 }
@@ -89,11 +89,16 @@ function wrap(clause: string, dice: Dice, templates: string[]): string {
 }
 
 /** One candidate with exactly `stepCount` steps, or undefined when no intents fit. */
-export function composeCandidate(intents: readonly Intent[], stepCount: number, context: IntentContext): CandidateRecord | undefined {
+export function composeCandidate(
+  intents: readonly Intent[],
+  stepCount: number,
+  context: IntentContext,
+  stepPhrasing: StepPhrasing = "varied",
+): CandidateRecord | undefined {
   const { dice } = context;
   const picked = pickIntents(intents, stepCount, dice);
   if (!picked) return undefined;
-  const filled = picked.map((intent) => fillIntent(intent, context));
+  const filled = picked.map((intent) => fillIntent(intent, context, stepPhrasing));
   const templates: string[] = [];
   const steps: string[] = [];
   const calls: CandidateCall[] = [];

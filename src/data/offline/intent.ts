@@ -12,6 +12,14 @@ export interface IntentContext {
   now: Clock;
 }
 
+/**
+ * How the teacher words plan steps: "varied" picks one of an intent's step phrasings at random (an action model
+ * trained on it reads any planner's wording); "canonical" always writes the first, so a planner trained on it
+ * spends no capacity on choosing between synonyms and its steps read the same for the same intent.
+ */
+export type StepPhrasing = "varied" | "canonical";
+export const STEP_PHRASINGS: readonly StepPhrasing[] = ["varied", "canonical"];
+
 export type Slots = Record<string, string>;
 
 export interface IntentBinding {
@@ -50,8 +58,10 @@ export function fill(template: string, slots: Slots): string {
   });
 }
 
-export function choosePhrase(dice: Dice, key: string, variants: readonly string[], slots: Slots): Phrase {
-  const index = Math.floor(dice.next() * variants.length);
+/** A random variant; `first` still draws from the dice, so the rest of a record stays the same either way. */
+export function choosePhrase(dice: Dice, key: string, variants: readonly string[], slots: Slots, first = false): Phrase {
+  const drawn = Math.floor(dice.next() * variants.length);
+  const index = first ? 0 : drawn;
   return { text: fill(variants[index]!, slots), template: `${key}#${index}` };
 }
 

@@ -14,7 +14,7 @@ import { ANDROID_TIME } from "./android-time.js";
 import { composeCandidate } from "./compose.js";
 import { ECOMMERCE } from "./ecommerce.js";
 import { genericIntent } from "./generic.js";
-import type { Intent } from "./intent.js";
+import type { Intent, StepPhrasing } from "./intent.js";
 import { Dice } from "./random.js";
 import { parseNow } from "./spoken.js";
 import { TRAVEL } from "./travel.js";
@@ -48,6 +48,8 @@ export class OfflineTeacher implements Teacher {
   readonly name = "offline";
   private readonly cache = new WeakMap<FunctionSet, Intent[]>();
 
+  constructor(private readonly options: { stepPhrasing?: StepPhrasing } = {}) {}
+
   async *generate(request: GenerationRequest, signal?: AbortSignal): AsyncIterable<CandidateRecord> {
     let intents = this.cache.get(request.functions);
     if (!intents) {
@@ -59,7 +61,7 @@ export class OfflineTeacher implements Teacher {
     for (let index = 0; index < total; index++) {
       signal?.throwIfAborted();
       const dice = Dice.derive(request.seed, index);
-      const candidate = composeCandidate(intents, request.stepCounts[index]!, { dice, now });
+      const candidate = composeCandidate(intents, request.stepCounts[index]!, { dice, now }, this.options.stepPhrasing);
       if (candidate) yield candidate;
     }
   }

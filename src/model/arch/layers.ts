@@ -28,6 +28,12 @@ export interface ForwardOptions {
    * ops ggml can differentiate, instead of ggml's GELU kernel (no backward in ggml). Values agree to ~1e-4.
    */
   differentiable?: boolean;
+  /**
+   * I32 [N]: compute the output head only for these positions (index t + T·b of the flattened [T, B]); the logits
+   * are then [V, N, 1]. Training needs logits only where there is a target, and the head is a large part of a
+   * small model's cost. RMSNorm works per position, so selecting before the final norm changes nothing else.
+   */
+  outputRows?: Tensor;
 }
 
 /** y = W·x (+ bias) + scale·B(A·x): W ne=(in, out), x [in, T, B] → [out, T, B]. */

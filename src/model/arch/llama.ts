@@ -75,6 +75,11 @@ export function embed(ops: Ops, config: ModelConfig, weights: WeightSource, toke
 
 /** Final norm and output head: [d, T, B] → logits [V, T, B]. */
 export function outputHead(ops: Ops, config: ModelConfig, weights: WeightSource, x: Tensor, options: ForwardOptions): Tensor {
+  if (options.outputRows) {
+    const [d, tokenCount, batch] = x.ne;
+    const rows = options.outputRows.ne[0];
+    x = ops.reshape(ops.getRows(ops.reshape(x, [d, tokenCount * batch]), options.outputRows), [d, rows, 1]); // [d, N, 1]
+  }
   const normalized = rmsNorm(ops, weights, "output_norm.weight", x, config.rmsNormEps); // [d, T, B]
   // Tied models reuse token_embd; LoRA on a tied head is left out (llama.cpp would also adapt the embedding).
   const head = config.tiedEmbeddings ? "token_embd.weight" : "output.weight";

@@ -32,6 +32,27 @@ describe("composeCandidate", () => {
     expect(queries.size).toBe(50);
   });
 
+  it("words each step with its first phrasing when canonical, and changes nothing else", () => {
+    const stepTemplates = new Map<string, Set<string>>();
+    let differs = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const varied = composeCandidate(BUILTIN_INTENTS, 1 + (seed % 5), { dice: new Dice(seed), now })!;
+      const canonical = composeCandidate(BUILTIN_INTENTS, 1 + (seed % 5), { dice: new Dice(seed), now }, "canonical")!;
+      expect(canonical.query).toBe(varied.query);
+      expect(canonical.calls).toEqual(varied.calls);
+      expect(canonical.steps).toHaveLength(varied.steps.length);
+      if (canonical.steps.join() !== varied.steps.join()) differs++;
+      // Template ids of steps end in "#<variant>": canonical ones are always variant 0.
+      for (const template of canonical.templates!.filter((id) => /\.step\d+#/.test(id))) {
+        expect(template).toMatch(/#0$/);
+        const key = template.replace(/#\d+$/, "");
+        stepTemplates.set(key, (stepTemplates.get(key) ?? new Set()).add(template));
+      }
+    }
+    expect(differs).toBeGreaterThan(20);
+    expect(stepTemplates.size).toBeGreaterThan(20);
+  });
+
   it("keeps the plan in execution order when the request mentions steps out of order", () => {
     const intents = [probe("alpha", "first_function", "find the alpha1 report", "Find the alpha1 report"),
       probe("beta", "second_function", "print the beta2 memo", "Print the beta2 memo")];

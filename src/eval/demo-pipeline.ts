@@ -7,7 +7,7 @@
 // Each stage skips itself when its outputs exist, and training resumes from its checkpoints, so a
 // killed demo continues where it stopped. Deliberately left out: LoRA and multi-domain (other issues).
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism, cpus } from "node:os";
 import { join } from "node:path";
 import { Agent } from "../agent/agent.js";
 import { loadAgentParts } from "../agent/load.js";
@@ -81,11 +81,29 @@ export interface DemoReport {
 
 /**
  * Training threads when none are given: ggml's workers busy-wait, so on a machine whose other jobs already
- * keep the cores busy, one thread trains faster than two; on a quiet machine, all cores.
+ * keep the cores busy, one thread trains faster than two; on a quiet machine, all cores. `busyCores` is how
+ * many cores other work keeps busy (measureBusyCores).
  */
-export function pickThreads(cores = availableParallelism(), load = loadavg()[0]): number {
-  const idle = Math.floor(cores - load + 0.5);
+export function pickThreads(cores: number, busyCores: number): number {
+  const idle = Math.floor(cores - busyCores + 0.5);
   return Math.max(1, Math.min(cores, idle));
+}
+
+/**
+ * Cores busy right now, from the CPU times over a short window. Not the load average: that still counts, for a
+ * minute, the `npm install` that ran just before `npm run demo`, and would leave a quiet machine on one thread.
+ */
+export async function measureBusyCores(milliseconds = 500): Promise<number> {
+  const total = (sample: ReturnType<typeof cpus>) => sample.reduce(
+    (sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.idle + cpu.times.irq }),
+    { idle: 0, all: 0 },
+  );
+  const before = total(cpus());
+  await new Promise((resolve) => setTimeout(resolve, milliseconds));
+  const after = total(cpus());
+  const elapsed = after.all - before.all;
+  if (elapsed <= 0) return 0;
+  return (1 - (after.idle - before.idle) / elapsed) * cpus().length;
 }
 
 export const DEFAULT_HUMAN_TEST_FILE = new URL("../../test/fixtures/human-android.jsonl", import.meta.url).pathname;
@@ -96,7 +114,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const settings = { ...DEMO_SETTINGS[mode], ...options.settings };
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
   const progress = options.progress ?? true;
-  const threads = options.threads ?? pickThreads();
+  const threads = options.threads ?? pickThreads(availableParallelism(), await measureBusyCores());
   const functions = FunctionSet.fromDomains(["android"]);
   const paths = {
     all: join(options.out, "data", "all.jsonl"),

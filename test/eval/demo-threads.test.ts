@@ -1,5 +1,7 @@
+import { spawn } from "node:child_process";
+import { cpus } from "node:os";
 import { describe, expect, it } from "vitest";
-import { DEMO_SETTINGS, pickThreads } from "../../src/eval/demo-pipeline.js";
+import { DEMO_SETTINGS, measureBusyCores, pickThreads } from "../../src/eval/demo-pipeline.js";
 
 describe("demo threads", () => {
   it("uses every core on a quiet machine", () => {
@@ -10,6 +12,18 @@ describe("demo threads", () => {
     expect(pickThreads(2, 1.8)).toBe(1);
     expect(pickThreads(2, 9.5)).toBe(1);
     expect(pickThreads(8, 3)).toBe(5);
+  });
+  it("measures the cores that are busy now, not the last minute's load", async () => {
+    // A child that spins for 2 s keeps one core busy while we measure.
+    const spinner = spawn(process.execPath, ["-e", "const end = Date.now() + 2000; while (Date.now() < end);"], { stdio: "ignore" });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const busy = await measureBusyCores(800);
+      expect(busy).toBeGreaterThanOrEqual(0.6);
+      expect(busy).toBeLessThanOrEqual(cpus().length + 1e-9);
+    } finally {
+      spinner.kill();
+    }
   });
 });
 

@@ -10,80 +10,17 @@
 // Tool calls are passed through (`tools`, `toolChoice` → `toolCalls`) for actors that use them.
 // Deliberately left out: streaming (callers here want whole replies) and the SDK's own retries
 // (maxRetries: 0), so that backoff and counting are ours and testable.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import OpenAI, { APIError, APIUserAbortError } from "openai";
 import type { z } from "zod";
 import { InputError, OctoplanError } from "../errors.js";
+import { describeError, isTransient, parseJsonReply, retryAfterFromHeaders, sleep, withoutUndefined } from "./chat-reply.js";
+import {
+  ChatRequestError, ChatRetriesExhaustedError, MalformedReplyError,
+  type ChatCallOptions, type ChatClientOptions, type ChatMessage, type ChatReply, type ChatUsage,
+} from "./chat-types.js";
 
-export interface ChatMessage { role: "system" | "user" | "assistant"; content: string }
-
-export interface ChatClientOptions {
-  baseURL: string;
-  model: string;
-  /** The key itself; wins over apiKeyEnv. */
-  apiKey?: string;
-  /** Name of the environment variable holding the key (e.g. OPENAI_API_KEY). */
-  apiKeyEnv?: string;
-  concurrency?: number;            // default 4
-  requestsPerMinute?: number;      // default: unlimited
-  maxRetries?: number;             // retries after the first attempt, default 5
-  timeoutMs?: number;              // per request, default 60 s
-  backoffBaseMs?: number;          // first backoff, default 500 ms, doubled per retry
-  backoffMaxMs?: number;           // cap for computed backoff and for Retry-After, default 60 s
-  /** "json_object" (default) asks for JSON mode; "none" for servers without response_format. */
-  responseFormat?: "json_object" | "none";
-  random?: () => number;           // jitter source, injectable for tests
-}
-
-export interface ChatCallOptions {
-  /** Ask for JSON mode (response_format json_object, unless the client says "none"). */
-  json?: boolean;
-  temperature?: number;
-  maxTokens?: number;
-  seed?: number;
-  signal?: AbortSignal;
-  /** Function tools (OpenAI format, e.g. FunctionSet.toOpenAITools()) and whether a call is required. */
-  tools?: ChatTool[];
-  toolChoice?: "auto" | "required" | "none";
-}
-
-export interface ChatTool { type: "function"; function: { name: string; description?: string; parameters?: Record<string, unknown> } }
-
-/** A tool call from the reply; `arguments` is the model's raw JSON text, for the caller to validate. */
-export interface ChatToolCall { name: string; arguments: string }
-
-export interface ChatReply {
-  text: string;
-  promptTokens: number;
-  completionTokens: number;
-  finishReason: string | null;
-  toolCalls: ChatToolCall[];
-}
-
-export interface ChatUsage {
-  requests: number;         // HTTP requests sent, retries and repairs included
-  promptTokens: number;
-  completionTokens: number;
-  retries: number;          // attempts repeated after 429/5xx/timeout/connection errors
-  repairs: number;          // malformed replies sent back to the model once
-  malformedSkipped: number; // calls that stayed malformed after the repair
-}
-
-/** A request the server refused for good (400, 401, 404…): retrying would not help. */
-export class ChatRequestError extends OctoplanError {
-  constructor(readonly status: number | undefined, message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super(message, options);
-  }
-}
-
-/** Every retry failed with a transient error. */
-export class ChatRetriesExhaustedError extends OctoplanError {}
-
-/** The reply was not the JSON asked for, even after one repair round. */
-export class MalformedReplyError extends OctoplanError {
-  constructor(message: string, readonly reply: string) {
-    super(message, { hint: "The model keeps answering outside the JSON format; try a stronger model or a lower temperature." });
-  }
-}
+export * from "./chat-types.js";
+export { parseJsonReply, retryAfterFromHeaders } from "./chat-reply.js";
 
 const DEFAULTS = { concurrency: 4, maxRetries: 5, timeoutMs: 60_000, backoffBaseMs: 500, backoffMaxMs: 60_000 };
 
@@ -166,7 +103,7 @@ export class ChatClient {
         this.release();
       }
       if (attempt >= this.settings.maxRetries) {
-        throw new ChatRetriesExhaustedError(`chat request to ${this.baseURL} failed ${attempt + 1} times: ${describe(failure)}`, {
+        throw new ChatRetriesExhaustedError(`chat request to ${this.baseURL} failed ${attempt + 1} times: ${describeError(failure)}`, {
           hint: "The server is overloaded or unreachable; lower --concurrency, set a requests-per-minute limit, or try again later.",
           cause: failure,
         });
@@ -222,7 +159,7 @@ export class ChatClient {
       404: `Check that --base-url ends in /v1 and that model '${this.model}' exists on the server.`,
       400: "The server refused the request; some servers lack JSON mode (response_format) or seeds.",
     };
-    return new ChatRequestError(status, `chat request to ${this.baseURL} failed: ${describe(error)}`, {
+    return new ChatRequestError(status, `chat request to ${this.baseURL} failed: ${describeError(error)}`, {
       hint: (status !== undefined && hints[status]) || "See the server's logs for details.",
       cause: error,
     });
@@ -250,58 +187,4 @@ export class ChatClient {
     this.nextStartAt = startAt + 60_000 / perMinute;
     if (startAt > now) await sleep(startAt - now, signal);
   }
-}
-
-/** Finds the JSON object in a reply (tolerating ``` fences and chatter around it) and validates it. */
-export function parseJsonReply<T>(text: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: string } {
-  const unfenced = text.replace(/```(?:json)?/gi, "");
-  const start = unfenced.indexOf("{");
-  const end = unfenced.lastIndexOf("}");
-  if (start < 0) return { ok: false, error: "the reply contains no JSON object" };
-  let value: unknown;
-  try {
-    value = JSON.parse(end > start ? unfenced.slice(start, end + 1) : unfenced.slice(start));
-  } catch (error) {
-    return { ok: false, error: `invalid JSON (${(error as Error).message})` };
-  }
-  const result = schema.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-  return { ok: false, error: `the JSON does not match the expected shape (${issues.join("; ")})` };
-}
-
-function isTransient(error: unknown): boolean {
-  if (error instanceof APIConnectionTimeoutError || error instanceof APIConnectionError) return true;
-  if (error instanceof APIError) return error.status === 429 || error.status === 408 || (error.status ?? 0) >= 500;
-  return false;
-}
-
-/** Retry-After as milliseconds: `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
-export function retryAfterFromHeaders(headers: Headers | undefined): number | undefined {
-  const milliseconds = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds)) return milliseconds;
-  const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof APIError && error.status !== undefined) return `HTTP ${error.message}`; // the SDK's message starts with the status
-  return error instanceof Error ? error.message : String(error);
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
-}
-
-function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, milliseconds);
-    const onAbort = () => { clearTimeout(timer); reject(signal?.reason); };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

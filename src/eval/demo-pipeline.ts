@@ -7,7 +7,7 @@
 // Each stage skips itself when its outputs exist, and training resumes from its checkpoints, so a
 // killed demo continues where it stopped. Deliberately left out: LoRA and multi-domain (other issues).
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Agent } from "../agent/agent.js";
 import { loadAgentParts } from "../agent/load.js";
@@ -19,6 +19,7 @@ import { FunctionSet, SimulatedDevice } from "../functions/index.js";
 import type { ModelSize } from "../model/config.js";
 import { trainInParallel } from "../train/parallel.js";
 import { writeFileAtomic } from "../util/atomic.js";
+import { measureBusyCores, pickThreads } from "../util/threads.js";
 import type { EvalMetrics } from "./metrics.js";
 import { evaluateFiles } from "./run-eval.js";
 
@@ -79,33 +80,6 @@ export interface DemoReport {
   human?: EvalMetrics & { file: string };
   examples: Array<Pick<Trace, "query" | "steps" | "calls" | "observations" | "timings">>;
   seconds: number;
-}
-
-/**
- * Training threads when none are given: ggml's workers busy-wait, so on a machine whose other jobs already
- * keep the cores busy, one thread trains faster than two; on a quiet machine, all cores. `busyCores` is how
- * many cores other work keeps busy (measureBusyCores).
- */
-export function pickThreads(cores: number, busyCores: number): number {
-  const idle = Math.floor(cores - busyCores + 0.5);
-  return Math.max(1, Math.min(cores, idle));
-}
-
-/**
- * Cores busy right now, from the CPU times over a short window. Not the load average: that still counts, for a
- * minute, the `npm install` that ran just before `npm run demo`, and would leave a quiet machine on one thread.
- */
-export async function measureBusyCores(milliseconds = 500): Promise<number> {
-  const total = (sample: ReturnType<typeof cpus>) => sample.reduce(
-    (sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.idle + cpu.times.irq }),
-    { idle: 0, all: 0 },
-  );
-  const before = total(cpus());
-  await new Promise((resolve) => setTimeout(resolve, milliseconds));
-  const after = total(cpus());
-  const elapsed = after.all - before.all;
-  if (elapsed <= 0) return 0;
-  return (1 - (after.idle - before.idle) / elapsed) * cpus().length;
 }
 
 export const DEFAULT_HUMAN_TEST_FILE = new URL("../../test/fixtures/human-android.jsonl", import.meta.url).pathname;

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { cpus } from "node:os";
 import { describe, expect, it } from "vitest";
-import { DEMO_SETTINGS, measureBusyCores, pickThreads } from "../../src/eval/demo-pipeline.js";
+import { measureBusyCores, pickThreads } from "../../src/util/threads.js";
 
-describe("demo threads", () => {
+describe("threads", () => {
   it("uses every core on a quiet machine", () => {
     expect(pickThreads(2, 0.1)).toBe(2);
     expect(pickThreads(16, 0)).toBe(16);
@@ -24,13 +24,5 @@ describe("demo threads", () => {
     } finally {
       spinner.kill();
     }
-  });
-});
-
-describe("demo settings", () => {
-  it("gives the fast demo a held-out split and a bounded number of steps", () => {
-    const fast = DEMO_SETTINGS.fast;
-    expect(fast.records * fast.testFraction).toBeGreaterThanOrEqual(fast.evalLimit ?? 0);
-    expect(fast.plannerSteps + fast.actorSteps).toBeLessThanOrEqual(DEMO_SETTINGS.full.plannerSteps + DEMO_SETTINGS.full.actorSteps);
   });
 });

@@ -20,6 +20,8 @@ export interface GgmlOptions {
 export class Ggml {
   /** Live CPU instances, so a training worker can move all of its compute to another thread count. */
   private static readonly live = new Set<Ggml>();
+  /** Set by setThreadsOfAll: instances created later in this process use it too. */
+  private static threadsOfAll: number | undefined;
   private disposed = false;
   private opIds: Map<string, number> | undefined;
 
@@ -39,7 +41,7 @@ export class Ggml {
 
   /** Synchronous form of create (loading is synchronous dlopen). */
   static createSync(options: GgmlOptions = {}): Ggml {
-    const threads = options.threads ?? os.availableParallelism();
+    const threads = Ggml.threadsOfAll ?? options.threads ?? os.availableParallelism();
     if (!Number.isInteger(threads) || threads < 1) {
       throw new OctoplanError(`threads must be a positive integer, got ${threads}`, { hint: "Omit it to use all cores." });
     }
@@ -77,10 +79,13 @@ export class Ggml {
   }
 
   /**
-   * Sets the thread count of every live CPU instance in this process. For a process that does one job (a
-   * trainInParallel worker): when its sibling finishes, it takes over the freed cores from its next step on.
+   * Sets the thread count of every live CPU instance in this process, and of those created later (over their
+   * own `threads` option). For a process that does one job (a trainInParallel worker): when its sibling finishes,
+   * it takes over the freed cores from its next step on, even if the message comes before its model is built.
    */
   static setThreadsOfAll(count: number): void {
+    if (!Number.isInteger(count) || count < 1) throw new OctoplanError(`threads must be a positive integer, got ${count}`);
+    Ggml.threadsOfAll = count;
     for (const ggml of Ggml.live) ggml.threads = count;
   }
 

@@ -23,17 +23,21 @@ describe("Ggml", () => {
     expect(ggml.cpuVariant).toBe(libraries.cpuVariant);
   });
 
-  it("moves every live CPU instance to a new thread count, and leaves disposed ones alone", async () => {
+  it("moves every live CPU instance, and later ones, to a new thread count, and leaves disposed ones alone", async () => {
     const other = await Ggml.create({ threads: 1 });
     const gone = await Ggml.create({ threads: 1 });
     gone.dispose();
+    let later: Ggml | undefined;
     try {
       Ggml.setThreadsOfAll(3);
-      expect([ggml.threads, other.threads, gone.threads]).toEqual([3, 3, 1]);
+      later = await Ggml.create({ threads: 2 });
+      expect([ggml.threads, other.threads, gone.threads, later.threads]).toEqual([3, 3, 1, 3]);
       expect(() => Ggml.setThreadsOfAll(0)).toThrow(/positive integer/);
+      expect(ggml.threads).toBe(3);
     } finally {
-      Ggml.setThreadsOfAll(1);
+      Ggml.setThreadsOfAll(1); // the rest of this file's tests use one thread
       other.dispose();
+      later?.dispose();
     }
   });
 

@@ -127,13 +127,15 @@ const mean = (list: number[]) => list.reduce((sum, value) => sum + value, 0) / M
 const ratio = mean(inContextPromptTokens) / Math.max(1, mean(fineTunedPromptTokens));
 const overheadOf = (bucket: { agentMs: number; rawMs: number; requests: number }) => ({ ...bucket, overhead: bucket.rawMs > 0 ? (bucket.agentMs - bucket.rawMs) / bucket.rawMs : null });
 const overhead = overheadOf(totals.withoutRetries).overhead;
+const planLatency = summarizeLatency(planMs);
+const distinctLatency = summarizeLatency(distinctPlanMs);
 console.log(JSON.stringify({
   bench: "plan",
   machine: { cores: cpus().length, model: cpus()[0]?.model },
   models: paths,
   requests: requests.length,
   failedPlans,
-  timeToPlanMs: summarizeLatency(planMs),
+  timeToPlanMs: planLatency,
   promptTokens: {
     fineTuned: mean(fineTunedPromptTokens),
     inContext: mean(inContextPromptTokens),
@@ -152,8 +154,8 @@ console.log(JSON.stringify({
     note: "agent = plan + act + execute + bookkeeping, greedy planner; raw = node-llama-cpp evaluate() of the same prompt tokens and the same number of greedy tokens",
   },
   distinctStepsDecoding: {
-    timeToPlanMs: summarizeLatency(distinctPlanMs),
-    slowdownP50: summarizeLatency(distinctPlanMs).p50 / Math.max(1e-9, summarizeLatency(planMs).p50),
+    timeToPlanMs: distinctLatency,
+    slowdownP50: distinctLatency.p50 / Math.max(1e-9, planLatency.p50),
     changedPlans,
     note: "the planner's default decoding (never the same step twice) against greedy on the same requests",
   },

@@ -13,6 +13,7 @@
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
 import type { ControlledEvaluateInputItem, Token } from "node-llama-cpp";
+import { normalizeStep } from "../plan/planner-format.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
 
@@ -37,16 +38,12 @@ const KEPT_CHOICES = 8;
 // min-p off, the kept probabilities are the model's own, renormalised over K tokens that hold nearly all the mass.
 const TOP_CHOICES = { topK: KEPT_CHOICES, topP: 1, minP: 0, temperature: 1 };
 
+/** llama.cpp already cut the distribution to the top K (TOP_CHOICES); sorts it, best first. */
 function topChoices(probabilities: Map<number, number>): Choices {
-  const choices: Choices = [];
-  for (const [token, probability] of probabilities) {
-    if (probability <= 0) continue;
-    if (choices.length === KEPT_CHOICES && probability <= Math.exp(choices[KEPT_CHOICES - 1]!.logProbability)) continue;
-    choices.push({ token: token as Token, logProbability: Math.log(probability) });
-    choices.sort((a, b) => b.logProbability - a.logProbability);
-    if (choices.length > KEPT_CHOICES) choices.pop();
-  }
-  return choices;
+  return [...probabilities]
+    .filter(([, probability]) => probability > 0)
+    .map(([token, probability]) => ({ token: token as Token, logProbability: Math.log(probability) }))
+    .sort((a, b) => b.logProbability - a.logProbability);
 }
 
 export async function decodeDistinctSteps(local: LocalModel, prompt: string, options: DistinctStepsOptions): Promise<Generation> {
@@ -83,7 +80,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     const position = generated.length;
     choices[position] = next;
     banned[position] ??= new Set();
-    let token = forced ?? next.find((choice) => !banned[position]!.has(choice.token))?.token ?? next[0]!.token;
+    // Greedy, unless a backtrack forces its (never banned) alternative here.
+    let token = forced ?? next[0]!.token;
     forced = undefined;
     // The parser rejects a plan longer than maxSteps: end it at the last allowed step instead.
     if (token === options.splitToken && steps.length + 1 >= options.maxSteps) token = options.endToken;
@@ -157,6 +155,7 @@ function bestDeviation(
   return best && { position: best.position, token: best.token };
 }
 
+/** The parser's step normalisation (a trailing period dropped), then case and spacing folded. */
 function normalise(step: string): string {
-  return step.trim().replace(/\s+/g, " ").toLowerCase();
+  return normalizeStep(step).replace(/\s+/g, " ").toLowerCase();
 }

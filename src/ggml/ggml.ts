@@ -41,10 +41,7 @@ export class Ggml {
 
   /** Synchronous form of create (loading is synchronous dlopen). */
   static createSync(options: GgmlOptions = {}): Ggml {
-    const threads = Ggml.threadsOfAll ?? options.threads ?? os.availableParallelism();
-    if (!Number.isInteger(threads) || threads < 1) {
-      throw new OctoplanError(`threads must be a positive integer, got ${threads}`, { hint: "Omit it to use all cores." });
-    }
+    const threads = checkThreads(Ggml.threadsOfAll ?? options.threads ?? os.availableParallelism(), "Omit it to use all cores.");
     const libraries = loadLibraries(options.device ?? "auto");
     if (libraries.cuda) {
       const backend = libraries.cuda.ggml_backend_cuda_init(0);
@@ -71,10 +68,7 @@ export class Ggml {
   }
 
   set threads(count: number) {
-    if (!Number.isInteger(count) || count < 1) {
-      throw new OctoplanError(`threads must be a positive integer, got ${count}`);
-    }
-    this.threadCount = count;
+    this.threadCount = checkThreads(count);
     this.setCpuThreads?.(count);
   }
 
@@ -84,8 +78,7 @@ export class Ggml {
    * it takes over the freed cores from its next step on, even if the message comes before its model is built.
    */
   static setThreadsOfAll(count: number): void {
-    if (!Number.isInteger(count) || count < 1) throw new OctoplanError(`threads must be a positive integer, got ${count}`);
-    Ggml.threadsOfAll = count;
+    Ggml.threadsOfAll = checkThreads(count);
     for (const ggml of Ggml.live) ggml.threads = count;
   }
 
@@ -207,4 +200,10 @@ export function bfloatToFloat(raw: Uint16Array): Float32Array {
   const bits = new Uint32Array(raw.length);
   for (let i = 0; i < raw.length; i++) bits[i] = raw[i]! << 16;
   return new Float32Array(bits.buffer);
+}
+
+/** The one check of a thread count (options, the setter, setThreadsOfAll); returns it when valid. */
+function checkThreads(count: number, hint?: string): number {
+  if (!Number.isInteger(count) || count < 1) throw new OctoplanError(`threads must be a positive integer, got ${count}`, { hint });
+  return count;
 }

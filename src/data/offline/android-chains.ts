@@ -58,10 +58,12 @@ export const findPrintEmail: Intent = {
 export const screenshotText: Intent = {
   id: "android.screenshot-text", domain: "android", functions: ["take_screenshot", "send_text_message"],
   say: ["screenshot {what} and text it to {person}", "grab a screenshot of {what} and send it to {person}", "take a screenshot and message it to {person}"],
-  steps: [["Take a screenshot of {what}", "Take a screenshot"], ["Send the screenshot to {person} by text message", "Text the screenshot to {person}"]],
+  steps: [["Take a screenshot{ofWhat}", "Capture a screenshot{ofWhat}"], ["Send the screenshot to {person} by text message", "Text the screenshot to {person}"]],
+  unsaid: { mentions: ["what"], slots: { ofWhat: "" } },
   bind(context: IntentContext) {
     const person = pickContact(context);
-    return { slots: { what: context.dice.pick(SCREEN_THINGS), person: person.spoken },
+    const what = context.dice.pick(SCREEN_THINGS);
+    return { slots: { what, ofWhat: ` of ${what}`, person: person.spoken },
       calls: [call("take_screenshot", {}), call("send_text_message", { contact_name: person.spoken, message: fromStep(0, "saved", { format: "Screenshot: {}" }) })] };
   },
 };

@@ -64,6 +64,7 @@ export const screenshot: Intent = {
   say: ["take a screenshot{ofWhat}", "grab a screenshot{ofWhat}", "capture the screen", "snap a screenshot{ofWhat}", "save a screenshot{ofWhat}", "screenshot {this}"],
   ask: ["screenshot pls", "can I get a screenshot{ofWhat}?"],
   steps: [["Take a screenshot{ofWhat}", "Capture a screenshot{ofWhat}"]],
+  unsaid: { mentions: ["ofWhat", "this"], slots: { ofWhat: "" } },
   bind({ dice }: IntentContext) {
     const what = dice.chance(0.5) ? dice.pick(SCREEN_THINGS) : "";
     return { slots: { ofWhat: what ? ` of ${what}` : "", this: what || "this" }, calls: [call("take_screenshot", {})] };

@@ -24,11 +24,10 @@ export const EXTRA_A: Record<string, ExtraPhrasings> = {
       "forecast {city}{when} pls", "is it sunny in {city}{when}?", "what's it like outside in {city}?", "need the forecast for {city}{when}"],
   },
   "android.email": {
-    say: ["send {person} an email about {subject}", "mail {person} about {subject}", "fire off an email to {person} saying {body}",
-      "send a quick email to {person}: {body}", "write an email to {person} about {subject} and say {body}", "email {person} re {subject}: {body}",
-      "send over an email to {person} about {subject}", "ping {person} by email about {subject}"],
-    ask: ["I need to email {person} about {subject}", "email to {person}: {body}", "gotta email {person} about {subject}",
-      "I want to send {person} an email saying {body}", "email {person} re: {subject} pls"],
+    say: ["mail {person} {about}", "fire off an email to {person} {about}", "send a quick email to {person} {about}",
+      "write an email to {person} {about}", "send over an email to {person} {about}", "ping {person} by email {about}"],
+    ask: ["I need to email {person} {about}", "email to {person} {about}", "gotta email {person} {about}",
+      "I want to send {person} an email {about}", "email {person} {about} pls"],
   },
   "android.text": {
     say: ["ping {person}: {message}", "hit up {person} and say {message}", "text {person} \"{message}\"", "drop {person} a text: {message}",

@@ -15,6 +15,7 @@ export const news: Intent = {
   ask: ["what's the latest on {topic}?", "any news about {topic}?", "news on {topic}{lang} pls", "what's trending with {topic} right now?",
     "tell me today's {topic} news", "anything new about {topic}?", "{topic} news{lang}", "what's happening with {topic}?"],
   steps: [["Search for the latest news about {topic}{lang}", "Get trending news articles about {topic}{lang}", "Find news articles on {topic}{lang}"]],
+  unsaid: { mentions: ["lang"], slots: { lang: "" }, arguments: { language: "en" } },
   bind({ dice }: IntentContext) {
     const topic = dice.pick(NEWS_TOPICS);
     const [language, code] = dice.chance(0.25) ? dice.pick(LANGUAGES) : ["English", "en"];
@@ -37,20 +38,32 @@ export const weather: Intent = {
   },
 };
 
+/**
+ * An email names a subject, a body, or both; whatever the request leaves out is derived, never drawn at random
+ * (a random body is a label no model can learn). The step carries every value the call needs, so the action model
+ * reads the title and content off the step: no subject → the body is the title; no body → "{Subject}.".
+ */
 export const email: Intent = {
   id: "android.email", domain: "android", functions: ["send_email"],
-  say: ["email {person} about {subject}", "send an email to {person} saying {body}", "write to {person} about {subject}",
-    "drop {person} an email about {subject}", "send {person} an email with the subject {subject}", "email {person} that {body}",
-    "shoot {person} a quick email: {body}", "compose an email to {person} about {subject} saying {body}"],
-  steps: [["Send an email to {personStep} about {subject}", "Email {personStep} regarding {subject}", "Compose and send an email to {personStep} about {subject}"]],
+  say: ["email {person} {about}", "send an email to {person} {about}", "write to {person} {about}", "drop {person} an email {about}",
+    "send {person} an email {about}", "shoot {person} a quick email {about}", "compose an email to {person} {about}"],
+  steps: [["Send an email to {personStep} {aboutStep}", "Email {personStep} {aboutStep}", "Compose and send an email to {personStep} {aboutStep}"]],
   bind(context: IntentContext) {
     const { dice } = context;
     const recipient = pickRecipient(context);
+    const form = dice.pick(["subject", "subject", "subject", "body", "body", "both"] as const);
     const subject = dice.pick(EMAIL_SUBJECTS);
     const body = dice.pick(EMAIL_BODIES);
+    const about = form === "subject" ? dice.pick([`about ${subject}`, `about ${subject}`, `re ${subject}`, `regarding ${subject}`, `with the subject ${subject}`])
+      : form === "body" ? dice.pick([`saying ${body}`, `that ${body}`, `saying "${body}"`, `to say ${body}`])
+        : dice.pick([`about ${subject} saying ${body}`, `re ${subject}: ${body}`, `about ${subject} and say ${body}`, `with the subject ${subject} saying ${body}`]);
+    const bodyStep = `saying "${capitalizeFirst(body)}"`;
+    const aboutStep = form === "subject" ? `about ${subject}` : form === "body" ? bodyStep : `about ${subject} ${bodyStep}`;
+    const title = capitalizeFirst(form === "body" ? body : subject);
+    const content = form === "subject" ? `${capitalizeFirst(subject)}.` : `${capitalizeFirst(body)}.`;
     return {
-      slots: { person: recipient.spoken, personStep: recipient.step, subject, body },
-      calls: [call("send_email", { recipient: recipient.spoken, title: capitalizeFirst(subject), content: capitalizeFirst(body) + "." })],
+      slots: { person: recipient.spoken, personStep: recipient.step, about, aboutStep },
+      calls: [call("send_email", { recipient: recipient.spoken, title, content })],
     };
   },
 };
@@ -96,6 +109,7 @@ export const route: Intent = {
     "map a route from {origin} to {destination} {mode}", "show me how to get from {origin} to {destination} {mode}", "plan a route {mode} from {origin} to {destination}"],
   ask: ["what's the best way to {destination} from {origin}?", "how long from {origin} to {destination} {mode}?", "{origin} to {destination} {mode}, how far?"],
   steps: [["Find a {modeWord} route from {originStep} to {destination} on Google Maps", "Get {modeWord} directions from {originStep} to {destination}"]],
+  unsaid: { mentions: ["mode"], slots: { modeWord: "driving" }, arguments: { mode: "driving" } },
   bind({ dice }: IntentContext) {
     const [spokenMode, mode] = dice.pick(TRAVEL_MODES);
     const destination = dice.pick(PLACES);

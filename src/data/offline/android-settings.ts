@@ -1,6 +1,6 @@
 // Android intents, part 4: settings (volume, brightness, do-not-disturb), including the
 // requests that give no number ("louder", "my screen is blinding me"), where the step and
-// the call use a sensible default level.
+// the call use one fixed default level (never a random one: a model cannot learn a coin flip).
 import { call, type Intent, type IntentContext } from "./intent.js";
 import { sayNumber } from "./spoken.js";
 
@@ -14,7 +14,7 @@ export const vagueSettings: Intent = {
   steps: [["{Up} screen brightness by {percent}%"]],
   bind({ dice }: IntentContext) {
     const brighter = dice.chance(0.5);
-    const percent = dice.pick([10, 20, 20, 30]);
+    const percent = 20; // one default: a random one would be a label no model can learn
     return { slots: { Up: brighter ? "Increase" : "Decrease", percent: String(percent),
       vague: brighter ? dice.pick(["make the screen brighter", "brighten the screen a bit", "turn the brightness up a little", "crank up the brightness",
         "bump up the brightness", "brighten my screen", "make the display brighter", "turn up the screen a bit"])
@@ -34,7 +34,7 @@ export const vagueVolume: Intent = {
   steps: [["Set the media volume to {level}", "{Turn} the media volume to {level}"]],
   bind({ dice }: IntentContext) {
     const louder = dice.chance(0.5);
-    const level = louder ? dice.pick([7, 8, 8, 9]) : dice.pick([2, 3, 3, 4]);
+    const level = louder ? 8 : 3; // fixed defaults, as for brightness
     return { slots: { level: String(level), Turn: louder ? "Turn up" : "Turn down",
       vague: louder ? dice.pick(["turn it up", "make the music louder", "turn the volume up", "pump up the volume",
         "turn the sound up", "raise the volume", "bump up the volume", "crank it up", "make it louder"])

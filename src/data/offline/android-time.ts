@@ -14,6 +14,7 @@ export const alarm: Intent = {
     "set my alarm to {time}{labelled}", "make an alarm for {time}{labelled}"],
   ask: ["alarm {time} pls", "alarm at {time}{labelled}", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}{labelled}?", "gotta be up by {time}"],
   steps: [["Set an alarm for {clock}{labelStep}", "Set an alarm at {clock}{labelStep}"]],
+  unsaid: { mentions: ["labelled"], slots: { labelStep: "" }, arguments: { label: "alarm" } },
   bind({ dice }: IntentContext) {
     const time = randomTime(dice, "alarm");
     const label = dice.chance(0.4) ? dice.pick(TIMER_LABELS) : "alarm";
@@ -23,24 +24,27 @@ export const alarm: Intent = {
   },
 };
 
+/** The length is said in a third of the requests; otherwise an event lasts an hour (a fixed default, not a random one). */
 export const calendar: Intent = {
   id: "android.calendar", domain: "android", functions: ["create_calendar_event"],
-  say: ["schedule {title} {date} at {time}", "add {title} to my calendar {date} at {time}", "put {title} on my calendar {date} at {time}",
-    "book {title} {date} at {time} for {duration}", "create a calendar event called {title} {date} at {time}",
-    "block off {duration} {date} at {time} for {title}", "set up {title} {date} at {time}", "pencil in {title} {date} at {time}",
-    "remind me about {title} {date} at {time}", "put {title} in the calendar {date}, {time} to {endSpoken}"],
-  ask: ["I have {title} {date} at {time}, put it in my calendar", "{title} {date} {time}, add it to the calendar"],
+  say: ["schedule {title} {at}", "add {title} to my calendar {at}", "put {title} on my calendar {at}",
+    "book {title} {at}", "create a calendar event called {title} {at}",
+    "block off time {at} for {title}", "set up {title} {at}", "pencil in {title} {at}",
+    "remind me about {title} {at}", "put {title} in the calendar {at}"],
+  ask: ["I have {title} {at}, put it in my calendar", "{title} {at}, add it to the calendar"],
   steps: [["Create a calendar event for {title} on {day} from {start} to {end}", "Schedule {title} on {day} at {start}", "Add {title} to the calendar on {day} at {start}"]],
   bind(context: IntentContext) {
     const { dice } = context;
     const when = pickDateTime(context);
-    const [duration, minutes] = dice.pick([["an hour", 60], ["one hour", 60], ["30 minutes", 30], ["half an hour", 30], ["two hours", 120], ["45 minutes", 45]] as const);
+    const spoken = dice.chance(1 / 3);
+    const [duration, minutes] = spoken ? dice.pick([["an hour", 60], ["30 minutes", 30], ["half an hour", 30], ["two hours", 120], ["45 minutes", 45], ["90 minutes", 90]] as const) : ["", 60];
     const title = dice.pick(EVENT_TITLES);
     const end = addMinutes(when.stamp, minutes);
     const [endHour, endMinute] = end.split("-").slice(3).map(Number) as [number, number];
+    const at = !spoken ? `${when.date.text} at ${when.time.text}`
+      : dice.chance(0.5) ? `${when.date.text} at ${when.time.text} for ${duration}` : `${when.date.text} from ${when.time.text} to ${sayTime(dice, endHour, endMinute).text}`;
     return {
-      slots: { title, date: when.date.text, time: when.time.text, duration, day: displayDate(when.date.iso),
-        start: displayClock(when.time.hour, when.time.minute), end: displayClock(endHour, endMinute), endSpoken: sayTime(dice, endHour, endMinute).text },
+      slots: { title, at, day: displayDate(when.date.iso), start: displayClock(when.time.hour, when.time.minute), end: displayClock(endHour, endMinute) },
       calls: [call("create_calendar_event", { title: capitalizeFirst(title), start_time: when.stamp, end_time: end })],
     };
   },

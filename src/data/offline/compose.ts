@@ -6,7 +6,7 @@
 // clauses, so reordering clauses never breaks a reference ("it" stays inside one intent).
 import type { CandidateCall, CandidateRecord } from "../generate/teacher.js";
 import { isArgumentReference } from "../generate/teacher.js";
-import { capitalize, choosePhrase, type Intent, type IntentContext, type Phrase, type StepPhrasing } from "./intent.js";
+import { capitalize, choosePhrase, settle, type Intent, type IntentContext, type IntentBinding, type Phrase, type StepPhrasing } from "./intent.js";
 import type { Dice } from "./random.js";
 import { CONNECTORS, FINAL_CONNECTORS, OPENERS, ORDERINGS, PREFIXES, SUFFIXES } from "./compose-phrases.js";
 import { addTypos } from "./typos.js";
@@ -14,8 +14,8 @@ import { addTypos } from "./typos.js";
 interface Filled {
   say: Phrase;
   ask?: Phrase;
+  binding: IntentBinding;
   steps: Phrase[];
-  calls: CandidateCall[];
   intent: Intent;
 }
 
@@ -45,14 +45,15 @@ function offsetCalls(calls: CandidateCall[], offset: number): CandidateCall[] {
 }
 
 function fillIntent(intent: Intent, context: IntentContext, stepPhrasing: StepPhrasing): Filled {
-  const { slots, calls } = intent.bind(context);
+  const binding = intent.bind(context);
+  const { slots } = binding;
   const { dice } = context;
   return {
     intent,
+    binding,
     say: choosePhrase(dice, `${intent.id}.say`, intent.say, slots),
     ask: intent.ask && intent.ask.length > 0 ? choosePhrase(dice, `${intent.id}.ask`, intent.ask, slots) : undefined,
     steps: intent.steps.map((variants, index) => choosePhrase(dice, `${intent.id}.step${index}`, variants, slots, stepPhrasing === "canonical")),
-    calls,
   };
 }
 
@@ -99,20 +100,16 @@ export function composeCandidate(
   const picked = pickIntents(intents, stepCount, dice);
   if (!picked) return undefined;
   const filled = picked.map((intent) => fillIntent(intent, context, stepPhrasing));
-  const templates: string[] = [];
-  const steps: string[] = [];
-  const calls: CandidateCall[] = [];
-  for (const part of filled) {
-    calls.push(...offsetCalls(part.calls, steps.length));
-    steps.push(...part.steps.map((step) => capitalize(step.text)));
-    templates.push(...part.steps.map((step) => step.template));
-  }
+  const templates: string[] = filled.flatMap((part) => part.steps.map((step) => step.template));
+  // Which phrase each part was spoken with decides its steps (Intent.unsaid); most parts use `say`.
+  const spoken = filled.map((part) => part.say);
 
   let query: string;
   if (filled.length === 1) {
     const only = filled[0]!;
     if (only.ask && dice.chance(0.45)) {
       query = only.ask.text;
+      spoken[0] = only.ask;
       templates.push(only.ask.template);
     } else {
       query = wrap(only.say.text, dice, templates);
@@ -138,6 +135,7 @@ export function composeCandidate(
       const joiner = dice.pick([" Also ", " And ", " Then ", " After that, ", " "]);
       text = ask + joiner + (joiner === " " ? capitalize(units[1]!) : units[1]!);
       templates.push(first.ask.template, "opener:ask");
+      spoken[0] = first.ask;
       units.splice(0, 2);
     } else {
       const opening = wrap(units.shift()!, dice, templates);
@@ -174,6 +172,13 @@ export function composeCandidate(
     query = addTypos(query, dice);
     templates.push("typo");
   }
+  const steps: string[] = [];
+  const calls: CandidateCall[] = [];
+  filled.forEach((part, index) => {
+    const settled = settle(part.intent, part.steps, part.binding, spoken[index]!);
+    calls.push(...offsetCalls(settled.calls, steps.length));
+    steps.push(...settled.steps.map((step) => capitalize(step.text)));
+  });
   const domains = [...new Set(picked.map((intent) => intent.domain))];
   return { query, steps, calls, templates: [...new Set(templates)], domains };
 }

@@ -63,15 +63,18 @@ export const addToCart: Intent = {
 
 export const buy: Intent = {
   id: "shop.buy", domain: "ecommerce", functions: ["search_products", "add_to_cart", "place_order"],
-  say: ["buy {product}{payment}", "order {product}{address}", "find {product}, add one to my cart and check out{payment}", "get me {product}, ship it{address}"],
-  ask: ["I want to buy {product}{payment}", "can you order {product} for me{address}?"],
-  steps: [["Search for {product}"], ["Add the first {product} result to the cart"], ["Place the order{paymentStep}", "Check out{paymentStep}"]],
+  say: ["buy {product}{extra}", "order {product}{extra}", "find {product}, add one to my cart and check out{extra}", "get me {product}{extra}"],
+  ask: ["I want to buy {product}{extra}", "can you order {product} for me{extra}?"],
+  steps: [["Search for {product}"], ["Add the first {product} result to the cart"], ["Place the order{orderStep}", "Check out{orderStep}"]],
   bind({ dice }: IntentContext) {
+    // A request names the payment or the address, never both; what it leaves out is the default.
     const product = dice.pick(PRODUCT_QUERIES);
-    const [payment, paymentMethod] = dice.pick(PAYMENTS);
-    const [address, shippingAddress] = dice.pick(ADDRESSES);
-    const paymentStep = paymentMethod === "default" ? " with the default shipping address and payment method" : ` paying with ${paymentMethod}`;
-    return { slots: { product, payment, address, paymentStep },
+    const byPayment = dice.chance(0.5);
+    const [payment, paymentMethod] = byPayment ? dice.pick(PAYMENTS) : ["", "default"];
+    const [address, shippingAddress] = byPayment ? ["", "default"] : dice.pick(ADDRESSES);
+    const orderStep = paymentMethod !== "default" ? ` paying with ${paymentMethod}`
+      : shippingAddress !== "default" ? ` shipping to ${shippingAddress}` : " with the default shipping address and payment method";
+    return { slots: { product, extra: payment + address, orderStep },
       calls: [call("search_products", { query: product }), call("add_to_cart", { product_id: fromStep(0, "id"), quantity: 1 }),
         call("place_order", { shipping_address: shippingAddress, payment_method: paymentMethod })] };
   },

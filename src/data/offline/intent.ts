@@ -40,6 +40,12 @@ export interface Intent {
   ask?: readonly string[];
   /** Per step, the paper-style step phrasings: "Check the weather forecast for {city}". */
   steps: ReadonlyArray<readonly string[]>;
+  /**
+   * Step slots for a request that leaves a detail out: when the phrase that was spoken mentions none of `mentions`,
+   * the steps are filled with `slots` on top ("capture the screen" → "Take a screenshot", not "… of the receipt"),
+   * and the intent's calls take `arguments` on top (news asked for without a language is in English).
+   */
+  unsaid?: { mentions: readonly string[]; slots: Slots; arguments?: Record<string, unknown> };
   bind(context: IntentContext): IntentBinding;
 }
 
@@ -47,6 +53,8 @@ export interface Phrase {
   text: string;
   /** "android.weather.say#3" */
   template: string;
+  /** The template before filling: "check the weather in {city}". */
+  raw: string;
 }
 
 /** Fills {slot} holes; an unknown slot is a programming error, so it throws. */
@@ -62,7 +70,18 @@ export function fill(template: string, slots: Slots): string {
 export function choosePhrase(dice: Dice, key: string, variants: readonly string[], slots: Slots, first = false): Phrase {
   const drawn = Math.floor(dice.next() * variants.length);
   const index = first ? 0 : drawn;
-  return { text: fill(variants[index]!, slots), template: `${key}#${index}` };
+  return { text: fill(variants[index]!, slots), template: `${key}#${index}`, raw: variants[index]! };
+}
+
+/** The intent's steps and calls for a request worded with `spoken` (a raw say/ask template), applying `unsaid`. */
+export function settle(intent: Intent, steps: readonly Phrase[], binding: IntentBinding, spoken: Phrase): { steps: Phrase[]; calls: CandidateCall[] } {
+  const { unsaid } = intent;
+  if (!unsaid || unsaid.mentions.some((slot) => spoken.raw.includes(`{${slot}}`))) return { steps: [...steps], calls: binding.calls };
+  const quiet = { ...binding.slots, ...unsaid.slots };
+  return {
+    steps: steps.map((step) => ({ ...step, text: fill(step.raw, quiet) })),
+    calls: binding.calls.map((call) => ({ ...call, arguments: { ...call.arguments, ...unsaid.arguments } })),
+  };
 }
 
 /** Capitalises the first letter ("Find the presentation…"). */

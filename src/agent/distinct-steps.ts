@@ -10,9 +10,18 @@
 // does repeat steps ("take a photo … and another photo") may lose that rare case: `minAlternative` keeps such a
 // repetition when no other token at any position of the step had at least that probability.
 //
+// With `grounding`, a step that writes a copy word the request does not contain (plan/grounding.ts: a name, an
+// address, a message word the training data only ever copied) is rejected the same way, except that the new choice
+// is made inside that word, where the model picked somebody else; any of the kept alternatives may be taken there.
+// And a plan that ends while a cover word of the request is in none of its steps has probably left a clause out: the
+// decoder then tries the most probable other start of one of its steps (or going on instead of ending), up to
+// `maxCoverSearches` times, and returns the ended plan that leaves out the fewest cover words, the first on a tie.
+// So the search never returns a plan that covers less of the request than greedy's own.
+//
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
 import type { ControlledEvaluateInputItem, Token } from "node-llama-cpp";
+import { uncoveredWords, ungroundedWord } from "../plan/grounding.js";
 import { normalizeStep } from "../plan/planner-format.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
@@ -27,6 +36,10 @@ export interface DistinctStepsOptions {
   maxBacktracks?: number;
   /** Keep a repeated step when no alternative token had at least this probability. Default 0.01. */
   minAlternative?: number;
+  /** Reject steps that write a copy word `request` lacks; do not end while a cover word is unplanned (grounding.ts). */
+  grounding?: { request: string; copyWords: ReadonlySet<string>; coverWords?: ReadonlySet<string> };
+  /** Re-decodes allowed per plan to find one that leaves no cover word out. Default 3. */
+  maxCoverSearches?: number;
   signal?: AbortSignal;
 }
 
@@ -50,7 +63,9 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   const started = performance.now();
   const { sequence, model } = local;
   const maxBacktracks = options.maxBacktracks ?? 4;
+  const maxCoverSearches = options.maxCoverSearches ?? 3;
   const minAlternative = Math.log(options.minAlternative ?? 0.01);
+  const grounding = options.grounding;
   const promptTokens = local.tokenize(prompt);
   await sequence.clearHistory();
 
@@ -58,6 +73,12 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   const generated: Token[] = [];
   const choices: Choices[] = [];
   const banned: Array<Set<Token>> = [];
+  // The closed steps (normalised), the position each began at and the position of the token that closed it;
+  // stepStart: where the open step began.
+  const steps: string[] = [];
+  const stepStarts: number[] = [];
+  const stepEnds: number[] = [];
+  let stepStart = 0;
 
   /** Feeds `tokens` after the current state and returns the choices for the next position. */
   const feed = async (tokens: Token[]): Promise<Choices> => {
@@ -68,12 +89,29 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return topChoices(probabilities);
   };
 
+  /** Goes back to `deviation.position` (dropping later tokens and reopening the step there) and forces its token. */
+  const backtrack = async (deviation: { position: number; token: Token }): Promise<Choices> => {
+    banned[deviation.position]!.add(generated[deviation.position]!);
+    await sequence.eraseContextTokenRanges([{ start: promptTokens.length + deviation.position, end: sequence.nextTokenIndex }]);
+    while (stepEnds.length > 0 && stepEnds.at(-1)! >= deviation.position) {
+      stepStart = stepStarts.pop()!;
+      stepEnds.pop();
+      steps.pop();
+    }
+    generated.length = deviation.position;
+    choices.length = deviation.position + 1;
+    banned.length = deviation.position + 1;
+    forced = deviation.token;
+    return choices[deviation.position]!;
+  };
+
   let next = await feed(promptTokens);
   let forced: Token | undefined;
   let backtracks = 0;
+  let coverSearches = 0;
   let stoppedBy: Generation["stoppedBy"] = "maxTokens";
-  const steps: string[] = [];
-  let stepStart = 0;
+  // With cover words: the ended plan that leaves out the fewest of them (the first, greedy one on a tie).
+  let best: { tokens: Token[]; uncovered: number } | undefined;
 
   while (generated.length < options.maxTokens) {
     options.signal?.throwIfAborted();
@@ -88,28 +126,41 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     generated.push(token);
 
     if (token === options.splitToken || token === options.endToken) {
-      const text = normalise(model.detokenize(generated.slice(stepStart, position), true));
-      const deviation = steps.includes(text) && backtracks < maxBacktracks
-        ? bestDeviation(choices, banned, generated, stepStart, position, minAlternative)
-        : undefined;
+      const raw = model.detokenize(generated.slice(stepStart, position), true);
+      const text = normalise(raw);
+      let deviation: { position: number; token: Token } | undefined;
+      if (backtracks < maxBacktracks && steps.includes(text)) {
+        deviation = bestDeviation(choices, banned, generated, range(stepStart, position), minAlternative);
+      } else if (backtracks < maxBacktracks && grounding) {
+        const word = ungroundedWord(raw, grounding.request, grounding.copyWords);
+        const span = word && tokenSpan(model, generated, stepStart, position, word);
+        if (span) deviation = bestDeviation(choices, banned, generated, range(span.from, span.to), Number.NEGATIVE_INFINITY);
+      }
       if (deviation) {
         backtracks++;
-        banned[deviation.position]!.add(generated[deviation.position]!);
-        // Drop the tokens from the deviation on, from our arrays and from the KV cache.
-        const keep = promptTokens.length + deviation.position;
-        await sequence.eraseContextTokenRanges([{ start: keep, end: sequence.nextTokenIndex }]);
-        generated.length = deviation.position;
-        choices.length = deviation.position + 1;
-        banned.length = deviation.position + 1;
-        forced = deviation.token;
-        next = choices[deviation.position]!;
+        next = await backtrack(deviation);
         continue;
       }
       steps.push(text);
+      stepStarts.push(stepStart);
+      stepEnds.push(position);
       stepStart = position + 1;
       if (token === options.endToken) {
         stoppedBy = "stop";
-        break;
+        const uncovered = grounding?.coverWords ? uncoveredWords(grounding.request, steps, grounding.coverWords).length : 0;
+        if (uncovered === 0) {
+          best = undefined;
+          break;
+        }
+        if (!best || uncovered < best.uncovered) best = { tokens: [...generated], uncovered };
+        // A left-out clause: try the most probable other start of a step (or going on instead of ending).
+        const search = coverSearches < maxCoverSearches
+          ? bestDeviation(choices, banned, generated, [...stepStarts, position], Number.NEGATIVE_INFINITY)
+          : undefined;
+        if (!search) break;
+        coverSearches++;
+        next = await backtrack(search);
+        continue;
       }
     } else if (model.tokens.eos === token || model.tokens.eot === token) {
       stoppedBy = "eos";
@@ -118,8 +169,10 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     next = await feed([token]);
   }
 
+  const final = best?.tokens ?? generated;
+  if (best) stoppedBy = "stop";
   const terminated = stoppedBy === "stop" || stoppedBy === "eos";
-  const body = terminated ? generated.slice(0, -1) : generated;
+  const body = terminated ? final.slice(0, -1) : final;
   return {
     text: model.detokenize(body, true),
     stoppedBy,
@@ -128,31 +181,55 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     // As generateGreedy counts them: llama.cpp does not hand over the end-of-generation token it stops at.
     completionTokens: body.length,
     ms: performance.now() - started,
-    backtracks,
+    backtracks: backtracks + coverSearches,
   };
 }
 
-/** The most probable single change inside generated[from, to): the position and the token to take there. */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, index) => from + index);
+}
+
+/** The most probable single change at one of `positions`: the position and the token to take there. */
 function bestDeviation(
   choices: Choices[],
   banned: Array<Set<Token>>,
   generated: Token[],
-  from: number,
-  to: number,
+  positions: readonly number[],
   minAlternative: number,
 ): { position: number; token: Token } | undefined {
   let best: { position: number; token: Token; score: number } | undefined;
+  const wanted = new Set(positions);
+  const last = Math.max(-1, ...positions);
+  // The prefix probability from the plan's start, so that choices in different steps compare fairly.
   let prefix = 0;
-  for (let position = from; position < to; position++) {
+  for (let position = 0; position <= last; position++) {
     const options = choices[position]!;
-    const alternative = options.find((choice) => choice.token !== generated[position] && !banned[position]!.has(choice.token));
-    if (alternative && alternative.logProbability >= minAlternative) {
-      const score = prefix + alternative.logProbability;
-      if (!best || score > best.score) best = { position, token: alternative.token, score };
+    if (wanted.has(position)) {
+      const alternative = options.find((choice) => choice.token !== generated[position] && !banned[position]!.has(choice.token));
+      if (alternative && alternative.logProbability >= minAlternative) {
+        const score = prefix + alternative.logProbability;
+        if (!best || score > best.score) best = { position, token: alternative.token, score };
+      }
     }
     prefix += options.find((choice) => choice.token === generated[position])?.logProbability ?? 0;
   }
   return best && { position: best.position, token: best.token };
+}
+
+/** The generated positions whose text overlaps characters [start, end) of the step that begins at `from`. */
+function tokenSpan(model: LocalModel["model"], generated: Token[], from: number, to: number, chars: { start: number; end: number }) {
+  let first: number | undefined;
+  let last = from;
+  let before = 0;
+  for (let position = from; position < to; position++) {
+    const after = model.detokenize(generated.slice(from, position + 1), true).length;
+    if (after > chars.start && before < chars.end) {
+      first ??= position;
+      last = position;
+    }
+    before = after;
+  }
+  return first === undefined ? undefined : { from: first, to: last + 1 };
 }
 
 /** The parser's step normalisation (a trailing period dropped), then case and spacing folded. */

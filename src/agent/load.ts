@@ -8,6 +8,7 @@ import { JsonActor } from "./json-actor.js";
 import { parseLoraOption, type LoraFile } from "./llama.js";
 import { LlamaPlanner, type PlannerDecoding } from "./planner.js";
 import type { Actor, Planner } from "./types.js";
+import type { GroundingWords } from "../plan/grounding-file.js";
 
 export function parseDomains(text: string | undefined): FunctionSet {
   const names = (text ?? "android").split(",").map((name) => name.trim()).filter(Boolean);
@@ -27,13 +28,15 @@ export interface AgentPartsOptions {
   promptTemplate?: string;
   maxSteps?: number;
   plannerDecoding?: PlannerDecoding;
+  /** "auto" (default), "off", a grounding.json file, or the words (LlamaPlannerOptions.grounding). */
+  plannerGrounding?: string | GroundingWords;
 }
 
 export async function loadAgentParts(options: AgentPartsOptions): Promise<{ planner: Planner; actor: Actor }> {
   const plannerLora: LoraFile[] = (options.plannerLora ?? []).map(parseLoraOption);
   const actorLora: LoraFile[] = (options.actorLora ?? []).map(parseLoraOption);
   const planner = await LlamaPlanner.create({ modelPath: options.planner, lora: plannerLora, promptTemplate: options.promptTemplate, maxSteps: options.maxSteps,
-    decoding: options.plannerDecoding });
+    decoding: options.plannerDecoding, grounding: options.plannerGrounding });
   try {
     const actor = options.actorKind === "json"
       ? await JsonActor.create({ modelPath: options.actor, lora: actorLora })

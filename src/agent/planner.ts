@@ -4,6 +4,7 @@
 // A prompt template with `{query}` serves instruct bases whose chat format differs.
 import { InputError } from "../errors.js";
 import { parsePlanCompletion, plannerPrompt } from "../plan/index.js";
+import { resolveGrounding, type GroundingWords } from "../plan/grounding-file.js";
 import { END, SPLIT } from "../plan/tokens.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
 import { generateGreedy, type Generation } from "./generate.js";
@@ -28,6 +29,12 @@ export interface LlamaPlannerOptions {
    * single tokens; otherwise the planner decodes greedily.
    */
   decoding?: PlannerDecoding;
+  /**
+   * Words that keep a plan to the request (plan/grounding.ts), used by distinct-steps decoding: copy words a step
+   * may write only when the request has them, cover words of the request a plan may not leave out. "auto"
+   * (default): grounding.json beside the model or adapter, if any; "off": none; a path; or the words themselves.
+   */
+  grounding?: string | GroundingWords;
 }
 
 export const PLANNER_DECODINGS = ["distinct-steps", "greedy"] as const;
@@ -49,9 +56,11 @@ export function renderTemplate(template: string, query: string): string {
 export class LlamaPlanner implements Planner {
   private constructor(
     readonly local: LocalModel,
-    private readonly options: Required<Omit<LlamaPlannerOptions, "lora" | "contextSize" | "promptTemplate" | "threads">> & {
+    private readonly options: Required<Omit<LlamaPlannerOptions, "lora" | "contextSize" | "promptTemplate" | "threads" | "grounding">> & {
       promptTemplate?: string;
     },
+    /** The grounding words in use, if any (see LlamaPlannerOptions.grounding). */
+    readonly grounding: { copyWords: ReadonlySet<string>; coverWords: ReadonlySet<string> } | undefined,
   ) {}
 
   static async create(options: LlamaPlannerOptions): Promise<LlamaPlanner> {
@@ -59,6 +68,7 @@ export class LlamaPlanner implements Planner {
     if (options.decoding !== undefined && !isPlannerDecoding(options.decoding)) {
       throw new InputError(`unknown planner decoding '${String(options.decoding)}'. Available decodings: ${PLANNER_DECODINGS.join(", ")}`, { hint: "--planner-decoding distinct-steps" });
     }
+    const words = resolveGrounding(options.grounding, [...(options.lora ?? []).map((file) => file.path), options.modelPath]);
     const local = await LocalModel.load(options);
     return new LlamaPlanner(local, {
       modelPath: options.modelPath,
@@ -67,7 +77,7 @@ export class LlamaPlanner implements Planner {
       maxSteps: options.maxSteps ?? 5,
       maxTokens: options.maxTokens ?? 256,
       decoding: options.decoding ?? "distinct-steps",
-    });
+    }, words && { copyWords: new Set(words.copyWords), coverWords: new Set(words.coverWords) });
   }
 
   prompt(query: string): string {
@@ -75,7 +85,7 @@ export class LlamaPlanner implements Planner {
   }
 
   async plan(query: string, options: { signal?: AbortSignal } = {}): Promise<PlanResult> {
-    const generation = await this.generate(this.prompt(query), options.signal);
+    const generation = await this.generate(this.prompt(query), query, options.signal);
     const steps = parsePlanCompletion(generation.text, { maxSteps: this.options.maxSteps });
     return {
       steps,
@@ -86,12 +96,13 @@ export class LlamaPlanner implements Planner {
     };
   }
 
-  private generate(prompt: string, signal: AbortSignal | undefined): Promise<Generation> {
+  private generate(prompt: string, query: string, signal: AbortSignal | undefined): Promise<Generation> {
     const { stop, maxTokens, maxSteps, decoding } = this.options;
     const splitToken = this.local.singleTokenId(SPLIT);
     const endToken = stop.length === 1 ? this.local.singleTokenId(stop[0]!) : undefined;
     if (decoding === "distinct-steps" && splitToken !== undefined && endToken !== undefined) {
-      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal });
+      const grounding = this.grounding && { request: query, ...this.grounding };
+      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding });
     }
     return generateGreedy(this.local, prompt, { stop, maxTokens, signal });
   }

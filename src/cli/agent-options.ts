@@ -18,7 +18,8 @@ export function addAgentModelOptions(command: Command): Command {
     .option("--actor-kind <kind>", "octopus (functional tokens) or json (docstrings + JSON grammar)", "octopus")
     .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
     .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
-    .option("--planner-decoding <name>", "distinct-steps (greedy, never the same step twice) or greedy", "distinct-steps");
+    .option("--planner-decoding <name>", "distinct-steps (greedy, never the same step twice) or greedy", "distinct-steps")
+    .option("--planner-grounding <auto|off|file>", "keep plans to the request (names it said, clauses it asked for): auto (grounding.json beside the planner), off, or a file", "auto");
 }
 
 /** The parsed values of addAgentModelOptions, in the shape loadAgentParts (and evaluateFiles) take. */
@@ -31,5 +32,6 @@ export function agentModelSelection(options: Record<string, any>): AgentPartsOpt
     actorKind: options.actorKind,
     promptTemplate: options.promptTemplate,
     plannerDecoding: options.plannerDecoding,
+    plannerGrounding: options.plannerGrounding,
   };
 }

@@ -2,6 +2,7 @@
 // (from scratch, from a base GGUF, or from the run's own base.gguf when resuming), builds the
 // training graph (full or LoRA), runs Trainer.fit(), and writes the outputs:
 //   DIR/model.gguf (full) or DIR/adapter.gguf (LoRA), DIR/training.json, DIR/metrics.jsonl, DIR/checkpoints/.
+import { GROUNDING_FILE, learnGrounding, writeGrounding } from "../plan/grounding-file.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic.js";
@@ -162,6 +163,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       writeLoraAdapter(adapterPath, { architecture: model.config.architecture, alpha: lora.alpha, pairs: lora.pairs(),
         metadata: [{ key: "general.name", type: "string", value: "octoplan LoRA" }] });
     }
+    // A planner's grounding words (plan/grounding.ts) travel beside it: the decoder keeps its plans to what was asked.
+    if (task === "plan" && !result.interrupted) writeGrounding(join(output, GROUNDING_FILE), learnGrounding(trainData.records));
     const trainingJsonPath = join(output, "training.json");
     writeFileAtomic(trainingJsonPath, JSON.stringify({
       octoplanVersion: packageVersion(),

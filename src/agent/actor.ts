@@ -3,12 +3,18 @@
 // validates the arguments with its zod schema. An invalid output gets exactly one retry whose decoding
 // is constrained by a GBNF grammar built from the functions' JSON Schemas (narrowed to one function
 // when the first output named a valid one); if that fails too, an ActionError.
+// With grounding words (plan/grounding.ts, learnt from the action model's own training data), the first decode
+// backtracks out of an argument word that neither the step nor the observation contains (a name from training in
+// place of the one asked for). Cover words are not used here: a search for a call that covers them may change the
+// function (the first token) to fit a word in.
 import type { LlamaGrammar } from "node-llama-cpp";
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
+import { resolveGrounding, type GroundingWords } from "../plan/grounding-file.js";
 import { pythonCallGbnf } from "./call-grammar.js";
+import { decodeDistinctSteps } from "./distinct-steps.js";
 import { ActionError } from "./errors.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
@@ -23,6 +29,8 @@ export interface OctopusActorOptions {
   threads?: number;
   /** Set false to fail at once on invalid output (used to measure the unconstrained model). */
   grammarRetry?: boolean;
+  /** "auto" (default): grounding.json beside the model or adapter, if any; "off"; a path; or the words. */
+  grounding?: string | GroundingWords;
 }
 
 export class OctopusActor implements Actor {
@@ -32,11 +40,15 @@ export class OctopusActor implements Actor {
     readonly local: LocalModel,
     private readonly maxTokens: number,
     private readonly grammarRetry: boolean,
+    /** The grounding words in use, if any. */
+    readonly grounding: { copyWords: ReadonlySet<string>; coverWords: ReadonlySet<string> } | undefined,
   ) {}
 
   static async create(options: OctopusActorOptions): Promise<OctopusActor> {
+    const words = resolveGrounding(options.grounding, [...(options.lora ?? []).map((file) => file.path), options.modelPath]);
     const local = await LocalModel.load(options);
-    return new OctopusActor(local, options.maxTokens ?? 128, options.grammarRetry ?? true);
+    return new OctopusActor(local, options.maxTokens ?? 128, options.grammarRetry ?? true,
+      words && { copyWords: new Set(words.copyWords), coverWords: new Set<string>() });
   }
 
   async act(step: string, observation: string | undefined, functions: FunctionSet, options: { signal?: AbortSignal } = {}): Promise<ActResult> {
@@ -63,6 +75,12 @@ export class OctopusActor implements Actor {
   }
 
   private generate(prompt: string, signal: AbortSignal | undefined, grammar?: LlamaGrammar): Promise<Generation> {
+    const endToken = this.local.singleTokenId(NEXA_END);
+    if (this.grounding && !grammar && endToken !== undefined) {
+      // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.
+      return decodeDistinctSteps(this.local, prompt, { splitToken: endToken, endToken, maxSteps: 1, maxTokens: this.maxTokens, signal,
+        grounding: { request: prompt, ...this.grounding } });
+    }
     return generateGreedy(this.local, prompt, { stop: [NEXA_END], maxTokens: this.maxTokens, grammar, signal });
   }
 

@@ -30,6 +30,8 @@ export interface AgentPartsOptions {
   plannerDecoding?: PlannerDecoding;
   /** "auto" (default), "off", a grounding.json file, or the words (LlamaPlannerOptions.grounding). */
   plannerGrounding?: string | GroundingWords;
+  /** The same for the (octopus) action model. */
+  actorGrounding?: string | GroundingWords;
 }
 
 export async function loadAgentParts(options: AgentPartsOptions): Promise<{ planner: Planner; actor: Actor }> {
@@ -40,7 +42,7 @@ export async function loadAgentParts(options: AgentPartsOptions): Promise<{ plan
   try {
     const actor = options.actorKind === "json"
       ? await JsonActor.create({ modelPath: options.actor, lora: actorLora })
-      : await OctopusActor.create({ modelPath: options.actor, lora: actorLora });
+      : await OctopusActor.create({ modelPath: options.actor, lora: actorLora, grounding: options.actorGrounding });
     return { planner, actor };
   } catch (error) {
     await planner.dispose();

@@ -19,7 +19,8 @@ export function addAgentModelOptions(command: Command): Command {
     .option("--domains <list>", "function domains the models were trained on, comma-separated", "android")
     .option("--prompt-template <text>", "planner prompt with a {query} placeholder")
     .option("--planner-decoding <name>", "distinct-steps (greedy, never the same step twice) or greedy", "distinct-steps")
-    .option("--planner-grounding <auto|off|file>", "keep plans to the request (names it said, clauses it asked for): auto (grounding.json beside the planner), off, or a file", "auto");
+    .option("--planner-grounding <auto|off|file>", "keep plans to the request (names it said, clauses it asked for): auto (grounding.json beside the planner), off, or a file", "auto")
+    .option("--actor-grounding <auto|off|file>", "keep calls to the step and observation: auto (grounding.json beside the action model), off, or a file", "auto");
 }
 
 /** The parsed values of addAgentModelOptions, in the shape loadAgentParts (and evaluateFiles) take. */
@@ -33,5 +34,6 @@ export function agentModelSelection(options: Record<string, any>): AgentPartsOpt
     promptTemplate: options.promptTemplate,
     plannerDecoding: options.plannerDecoding,
     plannerGrounding: options.plannerGrounding,
+    actorGrounding: options.actorGrounding,
   };
 }

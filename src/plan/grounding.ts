@@ -27,9 +27,17 @@ export interface CopyWordOptions {
 const SAMPLE = 200;
 const EDGE_PUNCTUATION = /^["'“”‘’([]+|["'“”‘’)\].,!?;:]+$/g;
 
+// Words are split at spaces, at the punctuation of a call ("<nexa_3>('Maria', 'hi')") and at special tokens, so
+// the same lists serve a planner (request → steps) and an action model (prompt → call).
+const WORD_BREAKS = /(?:\s|[(),=]|<[^<>\s]*>)+/;
+
 /** The words of a text as the grounding check compares them: lower case, edge punctuation and "'s" removed. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).map((word) => word.replace(EDGE_PUNCTUATION, "").replace(/['’]s$/, "")).filter((word) => word.length > 0);
+  return text.toLowerCase().split(WORD_BREAKS).map(bare).filter((word) => word.length > 0);
+}
+
+function bare(word: string): string {
+  return word.replace(EDGE_PUNCTUATION, "").replace(/['’]s$/, "");
 }
 
 /** Edit distance with adjacent swaps (optimal string alignment), stopping once it must exceed `limit`. */
@@ -134,9 +142,11 @@ export function uncoveredWords(request: string, steps: readonly string[], coverW
 /** The first copy word of `step` that `request` does not contain, with its position in the step's text. */
 export function ungroundedWord(step: string, request: string, copyWords: ReadonlySet<string>): { word: string; start: number; end: number } | undefined {
   const requestWords = new Set(wordsOf(request));
-  for (const match of step.matchAll(/\S+/g)) {
-    const [word] = wordsOf(match[0]);
-    if (word === undefined || !copyWords.has(word) || isSaid(word, requestWords)) continue;
+  // Tags become spaces of the same length, so that positions stay those of `step`.
+  const untagged = step.replace(/<[^<>\s]*>/g, (tag) => " ".repeat(tag.length));
+  for (const match of untagged.matchAll(/[^\s(),=]+/g)) {
+    const word = bare(match[0].toLowerCase());
+    if (word === "" || !copyWords.has(word) || isSaid(word, requestWords)) continue;
     return { word, start: match.index, end: match.index + match[0].length };
   }
   return undefined;

@@ -163,8 +163,12 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       writeLoraAdapter(adapterPath, { architecture: model.config.architecture, alpha: lora.alpha, pairs: lora.pairs(),
         metadata: [{ key: "general.name", type: "string", value: "octoplan LoRA" }] });
     }
-    // A planner's grounding words (plan/grounding.ts) travel beside it: the decoder keeps its plans to what was asked.
-    if (task === "plan" && !result.interrupted) writeGrounding(join(output, GROUNDING_FILE), learnGrounding(trainData.records));
+    // The model's grounding words (plan/grounding.ts), learnt from prompt → target, travel beside it: its decoder
+    // keeps a plan, or a call, to what it was given.
+    if (!result.interrupted) {
+      writeGrounding(join(output, GROUNDING_FILE), learnGrounding(trainTexts.map((example) => ({ query: example.prompt, steps: [example.target] })),
+        { cover: task === "plan" }));
+    }
     const trainingJsonPath = join(output, "training.json");
     writeFileAtomic(trainingJsonPath, JSON.stringify({
       octoplanVersion: packageVersion(),

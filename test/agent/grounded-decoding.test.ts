@@ -2,17 +2,20 @@
 // often than the others, so greedy decoding writes that name for requests about somebody else; with the copy words
 // learnt from the same data, the decoder backtracks out of such steps, and changes nothing else. Requests that name
 // two people are rare in its data, so it often plans one text where two were asked for; with cover words, the
-// decoder searches for a plan that names both, and never returns one that names fewer than its first.
+// decoder searches for a plan that names both, and never returns one that names fewer than its first. The action
+// model, trained on the same data, writes the frequent name into calls too, and its copy words keep it out.
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LlamaPlanner } from "../../src/agent/index.js";
+import { LlamaPlanner, OctopusActor } from "../../src/agent/index.js";
+import { FunctionSet } from "../../src/functions/index.js";
 import type { DatasetRecord } from "../../src/data/index.js";
 import { GROUNDING_FILE, readGrounding } from "../../src/plan/grounding-file.js";
 import { learnCopyWords, learnCoverWords, uncoveredWords, ungroundedWord } from "../../src/plan/grounding.js";
 import { train } from "../../src/train/train.js";
 
+const ANDROID = FunctionSet.fromDomains(["android"]);
 const FREQUENT = "Alice";
 const RARE = ["Bob", "Carol", "Dave", "Erin", "Frank", "Grace"];
 const PHRASES = ["text {name} hi", "message {name} now", "send {name} a text", "pls text {name}"];
@@ -24,6 +27,9 @@ let coverWords: Set<string>;
 let automatic: LlamaPlanner;
 let copyWords: Set<string>;
 let groundingPath: string;
+let plainActor: OctopusActor;
+let groundedActor: OctopusActor;
+let actorCopyWords: Set<string>;
 
 function record(id: string, query: string, names: string[]): DatasetRecord {
   return {
@@ -59,6 +65,15 @@ beforeAll(async () => {
   grounded = await LlamaPlanner.create({ modelPath: trained.modelPath!, grounding: { copyWords: [...copyWords], coverWords: [] } });
   covered = await LlamaPlanner.create({ modelPath: trained.modelPath!, grounding: { copyWords: [...copyWords], coverWords: [...coverWords] } });
   automatic = await LlamaPlanner.create({ modelPath: trained.modelPath! });
+  const actor = await train({
+    data: dataPath, init: "tiny", preset: "scratch", task: "act", functions: ANDROID, maxSteps: 60, epochs: 1000, lr: 3e-3, batchSize: 8,
+    vocabSize: 400, threads: 1, progressBar: false, log: () => undefined, output: join(directory, "actor"),
+  });
+  // The action model's copy words come from its prompts (step + observation) and targets (the call).
+  actorCopyWords = new Set(learnCopyWords(all.flatMap((record) => record.steps.map((step, index) =>
+    ({ query: step, steps: [String(record.calls![index]!.arguments.contact_name)] }))), { minCount: 4 }));
+  plainActor = await OctopusActor.create({ modelPath: actor.modelPath!, grounding: "off" });
+  groundedActor = await OctopusActor.create({ modelPath: actor.modelPath!, grounding: { copyWords: [...actorCopyWords], coverWords: [] } });
 }, 600_000);
 
 afterAll(async () => {
@@ -66,6 +81,8 @@ afterAll(async () => {
   await grounded?.dispose();
   await covered?.dispose();
   await automatic?.dispose();
+  await plainActor?.dispose();
+  await groundedActor?.dispose();
 });
 
 describe("grounded planner decoding", () => {
@@ -112,5 +129,21 @@ describe("grounded planner decoding", () => {
     }
     expect(leftOutFirst).toBeGreaterThan(0); // the planner does leave people out
     expect(leftOutCovered).toBeLessThan(leftOutFirst);
+  });
+
+  it("keeps the action model's arguments to the names its step says", async () => {
+    let wrongPlain = 0;
+    let wrongGrounded = 0;
+    for (const name of RARE) {
+      const step = `Send a text message to ${name}`;
+      const plain = await plainActor.act(step, undefined, ANDROID);
+      const kept = await groundedActor.act(step, undefined, ANDROID);
+      wrongPlain += Number(plain.call.arguments.contact_name !== name);
+      wrongGrounded += Number(kept.call.arguments.contact_name !== name);
+      if (plain.call.arguments.contact_name === name) expect(kept.call).toEqual(plain.call);
+    }
+    expect(actorCopyWords).toContain("bob");
+    expect(wrongPlain).toBeGreaterThan(0); // the action model does write the frequent name
+    expect(wrongGrounded).toBeLessThan(wrongPlain);
   });
 });

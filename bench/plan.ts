@@ -5,7 +5,8 @@
 //   - agent overhead: a full agent run (plan + act + execute + bookkeeping) against raw
 //     node-llama-cpp generation of exactly the same prompt and completion tokens (goal: ≤ 10%). The agent's
 //     planner decodes greedily here, as the raw side does, so the number is the runtime's own cost;
-//   - the planner's default distinct-steps decoding against greedy: time to plan, and how many plans differ.
+//   - the planner's default distinct-steps decoding (with its grounding.json, if any) against greedy: time to plan,
+//     and how many plans differ.
 // Models: --planner/--actor, or the demo's (runs/demo; `octoplan demo --fast` runs first if missing).
 // Usage: npm run bench:plan -- [--planner P.gguf --actor A.gguf] [--test FILE.jsonl] [--requests 30] [--repeats 3]
 import { cpus } from "node:os";
@@ -157,7 +158,8 @@ console.log(JSON.stringify({
     timeToPlanMs: distinctLatency,
     slowdownP50: distinctLatency.p50 / Math.max(1e-9, planLatency.p50),
     changedPlans,
-    note: "the planner's default decoding (never the same step twice) against greedy on the same requests",
+    grounding: distinctPlanner.grounding ? "grounding.json beside the planner" : "none (no grounding.json beside the planner)",
+    note: "the planner's default decoding (never the same step twice; with grounding, no invented names and a search when a plan leaves a clause out) against greedy on the same requests",
   },
 }, null, 2));
 await agent.dispose();

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { LanguageModel, type TokenizerMetadataSource } from "../model/language-model.js";
 import { presetConfig, type ModelSize } from "../model/config.js";
 import { GgufFile } from "../model/gguf/index.js";
-import { BpeTokenizer, LlamaVocabTokenizer, PRE_TOKENIZER, type Tokenizer } from "../model/tokenizer/index.js";
+import { BpeTokenizer, isPreTokenizerName, LlamaVocabTokenizer, type PreTokenizerName, type Tokenizer } from "../model/tokenizer/index.js";
 import { buildForward, type ForwardOptions } from "../model/arch/index.js";
 import { SPECIAL_TOKENS } from "../plan/tokens.js";
 import type { ComputeContext, Tensor, TensorType } from "../ggml/index.js";
@@ -35,6 +35,8 @@ export interface PrepareOptions {
   /** Texts to train a tokenizer on (init only). */
   corpus: string[];
   vocabSize?: number;
+  /** Pre-tokenizer of the tokenizer trained for an init model (default "smollm"). */
+  preTokenizer?: PreTokenizerName;
   seed: number;
   threads?: number;
   /** Convert the 2-D weights to this type in memory (default: F32 for init, the file's types otherwise). */
@@ -48,7 +50,7 @@ export async function prepareModel(source: ModelSource, options: PrepareOptions)
   let description: string;
   if (source.kind === "init") {
     const vocabSize = options.vocabSize ?? (source.size === "small" ? 4096 : 2048);
-    const tokenizer = BpeTokenizer.train(options.corpus, { vocabSize, specialTokens: SPECIAL_TOKENS });
+    const tokenizer = BpeTokenizer.train(options.corpus, { vocabSize, specialTokens: SPECIAL_TOKENS, pre: options.preTokenizer ?? "smollm" });
     const config = presetConfig(source.size, { vocabSize: tokenizer.vocabSize });
     const created = await LanguageModel.create(config, { seed: options.seed, threads: options.threads });
     try {
@@ -80,7 +82,7 @@ export async function prepareModel(source: ModelSource, options: PrepareOptions)
   const file = await GgufFile.read(basePath);
   const tokenizerEntries = file.entries.filter((entry) => entry.key.startsWith("tokenizer."));
   const model = await LanguageModel.load(basePath, { threads: options.threads, weightType: options.weightType });
-  const isOurBpe = file.getString("tokenizer.ggml.model") === "gpt2" && file.has("tokenizer.ggml.pre") && file.getString("tokenizer.ggml.pre") === PRE_TOKENIZER;
+  const isOurBpe = file.getString("tokenizer.ggml.model") === "gpt2" && file.has("tokenizer.ggml.pre") && isPreTokenizerName(file.getString("tokenizer.ggml.pre"));
   if (isOurBpe) return wrap(model, BpeTokenizer.fromGguf(file), basePath, description, () => undefined);
   const vocabulary = await LlamaVocabTokenizer.create(basePath);
   // Its GGUF metadata is the base file's own tokenizer.* entries, written back unchanged on save.

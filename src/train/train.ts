@@ -2,6 +2,7 @@
 // (from scratch, from a base GGUF, or from the run's own base.gguf when resuming), builds the
 // training graph (full or LoRA), runs Trainer.fit(), and writes the outputs:
 //   DIR/model.gguf (full) or DIR/adapter.gguf (LoRA), DIR/training.json, DIR/metrics.jsonl, DIR/checkpoints/.
+import type { PreTokenizerName } from "../model/tokenizer/index.js";
 import { GROUNDING_FILE, learnGrounding, writeGrounding } from "../plan/grounding-file.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +37,11 @@ export interface TrainOptions extends Partial<Hyperparameters> {
   init?: ModelSize;
   /** Vocabulary size of the tokenizer trained for --init (default 2048 tiny, 4096 small). */
   vocabSize?: number;
+  /**
+   * llama.cpp pre-tokenizer of the tokenizer trained for --init: "smollm" (single digits) or "gpt-2". Default by
+   * task (defaultPreTokenizer): a planner copies numbers, an action model converts them.
+   */
+  preTokenizer?: PreTokenizerName;
   preset?: PresetName;
   /** Function set for task "act" (default: the records' domains). */
   functions?: FunctionSet;
@@ -71,9 +77,19 @@ export interface TrainResult {
   interrupted: boolean;
 }
 
+/**
+ * The pre-tokenizer for a model trained from scratch. A planner mostly copies numbers from the request into its steps
+ * (phone numbers, times, amounts), which single-digit tokens make easy: on the full demo's data, +7 points of plan
+ * accuracy. An action model converts them ("2:30 PM" → "14:30", "November 28" → "2026-11-28"), which it learnt
+ * better in 4000 steps from gpt-2's whole-number tokens: with single digits, end-to-end success fell by 4 points.
+ */
+export function defaultPreTokenizer(task: TrainingTask): PreTokenizerName {
+  return task === "plan" ? "smollm" : "gpt-2";
+}
+
 export async function train(options: TrainOptions): Promise<TrainResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
-  const { data: _data, eval: _eval, task, output, base, init, preset, functions: _functions, threads, resume, baseType, ...overrides } = options;
+  const { data: _data, eval: _eval, task, output, base, init, preset, functions: _functions, threads, resume, baseType, preTokenizer: _pre, ...overrides } = options;
   if (task !== "plan" && task !== "act") throw new InputError(`unknown task '${String(task)}'`, { hint: "Available tasks: plan, act" });
   if (base && init) throw new InputError("--base and --init exclude each other", { hint: "fine-tune a GGUF with --base, or train from scratch with --init" });
   if (!base && !init && !(resume && existsSync(join(output, "base.gguf")))) {
@@ -96,6 +112,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     directory: output,
     corpus: [...trainTexts, ...evalTexts].map((example) => example.prompt + example.target),
     vocabSize: options.vocabSize,
+    preTokenizer: options.preTokenizer ?? defaultPreTokenizer(task),
     seed: hyper.seed,
     threads,
     weightType,

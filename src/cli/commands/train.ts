@@ -1,5 +1,6 @@
 // `octoplan train`: thin layer over train() in src/train. Parses options, wires Ctrl-C to a
 // checkpoint-and-exit, prints where the outputs went. See docs/TRAINING.md.
+import { isPreTokenizerName, PRE_TOKENIZERS, type PreTokenizerName } from "../../model/tokenizer/index.js";
 import type { Command } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../../errors.js";
@@ -12,7 +13,7 @@ interface TrainCommandOptions {
   data: string; eval?: string; task: string; out: string; base?: string; init?: string; preset?: string;
   method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string; promptLoss?: boolean;
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
-  weightDecay?: string; clip?: string; seed?: string; threads?: string; baseType?: string; context?: string; vocabSize?: string;
+  weightDecay?: string; clip?: string; seed?: string; threads?: string; baseType?: string; context?: string; vocabSize?: string; preTokenizer?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
 }
 
@@ -65,6 +66,7 @@ export function register(program: Command): void {
     .option("--base-type <type>", "type of the base's matrices in memory: f32, f16 or bf16 (default: the file's; LoRA over bf16 is fastest)")
     .option("--context <n>", "cut examples to this many tokens")
     .option("--vocab-size <n>", "tokenizer size for --init (default 4096 for small, else 2048)")
+    .option("--pre-tokenizer <name>", "pre-tokenizer for --init: smollm (single digits; default for --task plan) or gpt-2 (default for --task act)")
     .option("--resume", "continue from OUT/checkpoints/latest.json")
     .option("--checkpoint-every <n>", "save a checkpoint every N steps")
     .option("--eval-every <n>", "compute the eval loss every N steps")
@@ -101,6 +103,7 @@ export function register(program: Command): void {
         maxGradNorm: number(options.clip, "--clip"), seed: number(options.seed, "--seed", true), threads: number(options.threads, "--threads", true),
         baseType: options.baseType as TrainOptions["baseType"],
         contextLength: number(options.context, "--context", true), vocabSize: number(options.vocabSize, "--vocab-size", true),
+        preTokenizer: preTokenizerOption(options.preTokenizer),
         resume: options.resume, checkpointEvery: number(options.checkpointEvery, "--checkpoint-every", true),
         evalEvery: number(options.evalEvery, "--eval-every", true),
         functions: options.functions ? loadFunctions(options.functions) : undefined,
@@ -121,4 +124,10 @@ export function register(program: Command): void {
         process.off("SIGINT", onSignal);
       }
     });
+}
+
+function preTokenizerOption(text: string | undefined): PreTokenizerName | undefined {
+  if (text === undefined) return undefined;
+  if (!isPreTokenizerName(text)) throw new InputError(`unknown pre-tokenizer '${text}'`, { hint: `Available pre-tokenizers: ${PRE_TOKENIZERS.join(", ")}` });
+  return text;
 }

@@ -11,7 +11,7 @@ import { END, SPECIAL_TOKENS } from "../../plan/tokens.js";
 import { ProgressBar } from "../../util/progress.js";
 import { BinaryHeap } from "./binary-heap.js";
 import { BYTE_TO_CHAR } from "./byte-level.js";
-import { gpt2Split, partitionSpecial, specialOrder } from "./pretokenize.js";
+import { partitionSpecial, preTokenize, specialOrder, type PreTokenizerName } from "./pretokenize.js";
 
 /** llama_token_type values stored in tokenizer.ggml.token_type. */
 export const TOKEN_TYPE = { NORMAL: 1, UNKNOWN: 2, CONTROL: 3, USER_DEFINED: 4, BYTE: 6 } as const;
@@ -24,6 +24,8 @@ export interface BpeTrainOptions {
   eosToken?: string;
   /** Pairs seen fewer times than this are never merged (default 2); a small corpus yields a smaller vocabulary. */
   minFrequency?: number;
+  /** llama.cpp pre-tokenizer (tokenizer.ggml.pre): "gpt-2" (default) or "smollm" (single digits). */
+  pre?: PreTokenizerName;
   progress?: boolean;
 }
 
@@ -34,6 +36,8 @@ export interface BpeData {
   eosId: number;
   bosId: number;
   paddingId: number;
+  /** tokenizer.ggml.pre; absent in files written before it was a choice, which are "gpt-2". */
+  pre?: PreTokenizerName;
 }
 
 export interface TrainedMerge {
@@ -161,7 +165,7 @@ export function trainBpe(corpus: Iterable<string>, options: BpeTrainOptions = {}
   for (const text of corpus) {
     for (const fragment of partitionSpecial(text, specials)) {
       if (!("text" in fragment)) continue;
-      for (const word of gpt2Split(fragment.text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      for (const word of preTokenize(fragment.text, options.pre ?? "gpt-2")) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
     }
   }
   const tokenTexts = [...specialTokens, ...BYTE_TO_CHAR];
@@ -178,5 +182,5 @@ export function trainBpe(corpus: Iterable<string>, options: BpeTrainOptions = {}
   bar.finish();
   const tokenTypes = tokenTexts.map((_, id) => (id < byteBase ? TOKEN_TYPE.CONTROL : TOKEN_TYPE.NORMAL));
   const merges = learned.map((merge) => `${tokenTexts[merge.left]} ${tokenTexts[merge.right]}`);
-  return { tokens: tokenTexts, tokenTypes, merges, eosId, bosId: eosId, paddingId: eosId };
+  return { tokens: tokenTexts, tokenTypes, merges, eosId, bosId: eosId, paddingId: eosId, pre: options.pre ?? "gpt-2" };
 }

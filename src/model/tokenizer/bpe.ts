@@ -1,5 +1,5 @@
 // Our byte-level BPE tokenizer for models trained from scratch, stored in GGUF as a llama.cpp
-// "gpt2" vocabulary with tokenizer.ggml.pre = "gpt-2". encode() reproduces llama.cpp's
+// "gpt2" vocabulary with tokenizer.ggml.pre = "gpt-2" or "smollm" (pretokenize.ts). encode() reproduces llama.cpp's
 // tokenization of that vocabulary (special tokens parsed, no BOS); the agreement test checks it
 // against node-llama-cpp on 1000 strings.
 // Id layout: special tokens first (in SPECIAL_TOKENS order), then the 256 bytes in byte order,
@@ -13,11 +13,12 @@ import type { GgufEntry } from "../gguf/types.js";
 import { byteEncode, pushTokenBytes } from "./byte-level.js";
 import { BpeMerger } from "./bpe-merge.js";
 import { TOKEN_TYPE, trainBpe, type BpeData, type BpeTrainOptions } from "./bpe-train.js";
-import { gpt2Split, partitionSpecial, specialOrder } from "./pretokenize.js";
+import { isPreTokenizerName, partitionSpecial, preTokenize, PRE_TOKENIZERS, specialOrder, type PreTokenizerName } from "./pretokenize.js";
 import type { Tokenizer } from "./tokenizer.js";
 
 const SPECIAL_TYPES = new Set<number>([TOKEN_TYPE.UNKNOWN, TOKEN_TYPE.CONTROL, TOKEN_TYPE.USER_DEFINED]);
-export const PRE_TOKENIZER = "gpt-2";
+/** The pre-tokenizer of a tokenizer read from a file that does not name one. */
+const LEGACY_PRE: PreTokenizerName = "gpt-2";
 
 // ignoreBOM: a leading U+FEFF is text like any other and must survive decode(encode(s)).
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -45,6 +46,9 @@ export class BpeTokenizer implements Tokenizer {
     for (const [field, id] of [["eos", data.eosId], ["bos", data.bosId], ["padding", data.paddingId]] as const) {
       if (!Number.isInteger(id) || id < 0 || id >= tokens.length) throw new FileFormatError(source, `${field} token id ${id} is outside the ${tokens.length}-token vocabulary`);
     }
+    if (data.pre !== undefined && !isPreTokenizerName(data.pre)) {
+      throw new FileFormatError(source, `pre-tokenizer "${String(data.pre)}" is not one of ${PRE_TOKENIZERS.join(", ")}`);
+    }
     merges.forEach((merge, rank) => {
       if (merge.indexOf(" ", 1) < 0) throw new FileFormatError(source, `merge #${rank} "${merge}" is not "left right"`);
     });
@@ -53,6 +57,10 @@ export class BpeTokenizer implements Tokenizer {
 
   static train(corpus: Iterable<string>, options: BpeTrainOptions = {}): BpeTokenizer {
     return new BpeTokenizer(trainBpe(corpus, options));
+  }
+
+  get pre(): PreTokenizerName {
+    return this.data.pre ?? LEGACY_PRE;
   }
 
   get vocabSize(): number {
@@ -78,7 +86,7 @@ export class BpeTokenizer implements Tokenizer {
         ids.push(fragment.special);
         continue;
       }
-      for (const word of gpt2Split(fragment.text)) {
+      for (const word of preTokenize(fragment.text, this.pre)) {
         for (const symbol of this.merger.mergeWord(byteEncode(word))) {
           const id = this.textToId.get(symbol);
           if (id !== undefined) {
@@ -121,7 +129,7 @@ export class BpeTokenizer implements Tokenizer {
     const { tokens, tokenTypes, merges, bosId, eosId, paddingId } = this.data;
     return [
       { key: "tokenizer.ggml.model", type: "string", value: "gpt2" },
-      { key: "tokenizer.ggml.pre", type: "string", value: PRE_TOKENIZER },
+      { key: "tokenizer.ggml.pre", type: "string", value: this.pre },
       { key: "tokenizer.ggml.tokens", type: "array", itemType: "string", value: tokens },
       { key: "tokenizer.ggml.token_type", type: "array", itemType: "int32", value: tokenTypes },
       { key: "tokenizer.ggml.merges", type: "array", itemType: "string", value: merges },
@@ -138,7 +146,7 @@ export class BpeTokenizer implements Tokenizer {
     const hint = "use LlamaVocabTokenizer for other vocabularies: it tokenizes through llama.cpp itself";
     if (model !== "gpt2") throw new FileFormatError(file.path, `tokenizer.ggml.model is "${model}"; BpeTokenizer reads only "gpt2"`, { hint });
     const pre = file.has("tokenizer.ggml.pre") ? file.getString("tokenizer.ggml.pre") : "(missing)";
-    if (pre !== PRE_TOKENIZER) throw new FileFormatError(file.path, `tokenizer.ggml.pre is "${pre}"; BpeTokenizer reproduces only "${PRE_TOKENIZER}"`, { hint });
+    if (!isPreTokenizerName(pre)) throw new FileFormatError(file.path, `tokenizer.ggml.pre is "${pre}"; BpeTokenizer reproduces only ${PRE_TOKENIZERS.join(", ")}`, { hint });
     const tokens = file.getStringArray("tokenizer.ggml.tokens");
     const eosId = file.getNumber("tokenizer.ggml.eos_token_id");
     const id = (key: string) => (file.has(key) ? file.getNumber(key) : eosId);
@@ -149,11 +157,12 @@ export class BpeTokenizer implements Tokenizer {
       eosId,
       bosId: id("tokenizer.ggml.bos_token_id"),
       paddingId: id("tokenizer.ggml.padding_token_id"),
+      pre,
     }, file.path);
   }
 
   save(path: string): void {
-    writeFileAtomic(path, JSON.stringify({ format: "octoplan-bpe", version: 1, pre: PRE_TOKENIZER, ...this.data }) + "\n");
+    writeFileAtomic(path, JSON.stringify({ format: "octoplan-bpe", version: 1, ...this.data, pre: this.pre }) + "\n");
   }
 
   static load(path: string): BpeTokenizer {

@@ -5,11 +5,45 @@
 //    matcher for  's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
 //    (case-sensitive contractions; "whitespace" is llama.cpp's list, which has U+0085 but not U+FEFF).
 // We chose "gpt-2" over "default": "default" chains four regexes through std::regex on a
-// "collapsed" text, which is much harder to reproduce exactly.
+// "collapsed" text, which is much harder to reproduce exactly. "smollm" (SmolLM, StarCoder, CodeShell …) first
+// cuts every number code point out on its own (regex \p{N}), then applies the gpt-2 matcher to each piece: numbers
+// become single digits, which a small model copies and converts ("November 28" → "2026-11-28") far more easily than
+// the one-off tokens " 28" and "28".
 // Letter/number classes come from the JS engine's Unicode tables (\p{L}, \p{N}); they can differ
 // from llama.cpp's generated tables only for code points assigned in a newer Unicode version.
 
 const LETTER = 1, NUMBER = 2, WHITESPACE = 4, OTHER = 8;
+
+/** The `tokenizer.ggml.pre` values reproduced here. */
+export const PRE_TOKENIZERS = ["gpt-2", "smollm"] as const;
+export type PreTokenizerName = (typeof PRE_TOKENIZERS)[number];
+
+export function isPreTokenizerName(text: string): text is PreTokenizerName {
+  return (PRE_TOKENIZERS as readonly string[]).includes(text);
+}
+
+/** One text fragment (no special tokens) split as llama.cpp splits it for `pre`. */
+export function preTokenize(text: string, pre: PreTokenizerName): string[] {
+  return pre === "gpt-2" ? gpt2Split(text) : splitNumbers(text).flatMap(gpt2Split);
+}
+
+/** Every number code point on its own, the text between them as it is (llama.cpp's \p{N} regex step). */
+function splitNumbers(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let offset = 0;
+  for (const char of text) {
+    const width = char.length;
+    if (classOf(char.codePointAt(0)!) === NUMBER) {
+      if (offset > start) pieces.push(text.slice(start, offset));
+      pieces.push(char);
+      start = offset + width;
+    }
+    offset += width;
+  }
+  if (text.length > start) pieces.push(text.slice(start));
+  return pieces;
+}
 
 const LLAMA_WHITESPACE = new Set([
   0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680,

@@ -76,6 +76,41 @@ describe("BpeTokenizer agrees with llama.cpp", () => {
   });
 });
 
+describe("BpeTokenizer with the smollm pre-tokenizer (single digits) agrees with llama.cpp", () => {
+  const smollmPath = join(directory, "tiny-smollm.gguf");
+  let digits: BpeTokenizer;
+  let reference: LlamaVocabTokenizer;
+
+  beforeAll(async () => {
+    digits = BpeTokenizer.train(variedStrings(4000, 12), { vocabSize: 1500, pre: "smollm" });
+    writeTinyLlamaGguf(smollmPath, { tokenizerMetadata: digits.ggufMetadata(), blockCount: 1 });
+    reference = await LlamaVocabTokenizer.create(smollmPath, { llama });
+  });
+
+  afterAll(async () => {
+    await reference?.dispose();
+  });
+
+  it("encodes 1000 varied strings exactly as llama.cpp does, every digit a token of its own", () => {
+    const mismatches: string[] = [];
+    for (const text of variedStrings(1000, 2027)) {
+      const expected = reference.encode(text);
+      const actual = digits.encode(text);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${JSON.stringify(text)}\n  ours:  ${actual.join(",")}\n  llama: ${expected.join(",")}`);
+      expect(digits.decode(actual)).toBe(text);
+    }
+    expect(mismatches.slice(0, 5).join("\n")).toBe("");
+    const pieces = digits.encode("on 2026-11-28 at 14:30, call +14155550222").map((id) => digits.decode([id]));
+    expect(pieces.filter((piece) => /\d/.test(piece))).toEqual([..."20261128143014155550222"]);
+  });
+
+  it("reads the pre-tokenizer back from the GGUF file", async () => {
+    const again = BpeTokenizer.fromGguf(await GgufFile.read(smollmPath));
+    expect(again.pre).toBe("smollm");
+    expect(again.encode("call +14155550222")).toEqual(digits.encode("call +14155550222"));
+  });
+});
+
 describe("LlamaVocabTokenizer", () => {
   it("decodes, looks up tokens with errors that name the model, and disposes idempotently", async () => {
     const separate = await LlamaVocabTokenizer.create(modelPath, { llama });

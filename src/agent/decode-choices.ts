@@ -1,0 +1,73 @@
+// The token-level pieces of the planner's constrained decoding (distinct-steps.ts): llama.cpp's top-K choices at each
+// position, the most probable single deviation among some positions, and which tokens spell a word of a step.
+import type { Token } from "node-llama-cpp";
+import { normalizeStep } from "../plan/planner-format.js";
+import type { LocalModel } from "./llama.js";
+
+/** Candidate next tokens at one position, best first, with log-probabilities. */
+export type Choices = Array<{ token: Token; logProbability: number }>;
+
+const KEPT_CHOICES = 8;
+// llama.cpp keeps only the top K (the rest of the vocabulary never crosses into JS): at temperature 1 with top-p and
+// min-p off, the kept probabilities are the model's own, renormalised over K tokens that hold nearly all the mass.
+export const TOP_CHOICES = { topK: KEPT_CHOICES, topP: 1, minP: 0, temperature: 1 };
+
+/** llama.cpp already cut the distribution to the top K (TOP_CHOICES); sorts it, best first. */
+export function topChoices(probabilities: Map<number, number>): Choices {
+  return [...probabilities]
+    .filter(([, probability]) => probability > 0)
+    .map(([token, probability]) => ({ token: token as Token, logProbability: Math.log(probability) }))
+    .sort((a, b) => b.logProbability - a.logProbability);
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, index) => from + index);
+}
+
+/** The most probable single change at one of `positions`: the position and the token to take there. */
+export function bestDeviation(
+  choices: Choices[],
+  banned: Array<Set<Token>>,
+  generated: Token[],
+  positions: readonly number[],
+  minAlternative: number,
+): { position: number; token: Token } | undefined {
+  let best: { position: number; token: Token; score: number } | undefined;
+  const wanted = new Set(positions);
+  const last = Math.max(-1, ...positions);
+  // The prefix probability from the plan's start, so that choices in different steps compare fairly.
+  let prefix = 0;
+  for (let position = 0; position <= last; position++) {
+    const options = choices[position]!;
+    if (wanted.has(position)) {
+      const alternative = options.find((choice) => choice.token !== generated[position] && !banned[position]!.has(choice.token));
+      if (alternative && alternative.logProbability >= minAlternative) {
+        const score = prefix + alternative.logProbability;
+        if (!best || score > best.score) best = { position, token: alternative.token, score };
+      }
+    }
+    prefix += options.find((choice) => choice.token === generated[position])?.logProbability ?? 0;
+  }
+  return best && { position: best.position, token: best.token };
+}
+
+/** The generated positions whose text overlaps characters [start, end) of the step that begins at `from`. */
+export function tokenSpan(model: LocalModel["model"], generated: Token[], from: number, to: number, chars: { start: number; end: number }) {
+  let first: number | undefined;
+  let last = from;
+  let before = 0;
+  for (let position = from; position < to; position++) {
+    const after = model.detokenize(generated.slice(from, position + 1), true).length;
+    if (after > chars.start && before < chars.end) {
+      first ??= position;
+      last = position;
+    }
+    before = after;
+  }
+  return first === undefined ? undefined : { from: first, to: last + 1 };
+}
+
+/** The parser's step normalisation (a trailing period dropped), then case and spacing folded. */
+export function normalise(step: string): string {
+  return normalizeStep(step).replace(/\s+/g, " ").toLowerCase();
+}

@@ -12,7 +12,7 @@ import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
-import { resolveGrounding, type GroundingWords } from "../plan/grounding-file.js";
+import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { pythonCallGbnf } from "./call-grammar.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
 import { ActionError } from "./errors.js";
@@ -41,14 +41,13 @@ export class OctopusActor implements Actor {
     private readonly maxTokens: number,
     private readonly grammarRetry: boolean,
     /** The grounding words in use, if any. */
-    readonly grounding: { copyWords: ReadonlySet<string>; coverWords: ReadonlySet<string> } | undefined,
+    readonly grounding: GroundingSets | undefined,
   ) {}
 
   static async create(options: OctopusActorOptions): Promise<OctopusActor> {
-    const words = resolveGrounding(options.grounding, [...(options.lora ?? []).map((file) => file.path), options.modelPath]);
+    const grounding = resolveGrounding(options.grounding, options);
     const local = await LocalModel.load(options);
-    return new OctopusActor(local, options.maxTokens ?? 128, options.grammarRetry ?? true,
-      words && { copyWords: new Set(words.copyWords), coverWords: new Set<string>() });
+    return new OctopusActor(local, options.maxTokens ?? 128, options.grammarRetry ?? true, grounding && { ...grounding, coverWords: new Set() });
   }
 
   async act(step: string, observation: string | undefined, functions: FunctionSet, options: { signal?: AbortSignal } = {}): Promise<ActResult> {

@@ -21,7 +21,7 @@
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
 import type { ControlledEvaluateInputItem, Token } from "node-llama-cpp";
-import { uncoveredWords, ungroundedWord } from "../plan/grounding.js";
+import { uncoveredWords, ungroundedWord, wordsOf } from "../plan/grounding.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
 import { bestDeviation, normalise, range, tokenSpan, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
@@ -50,6 +50,9 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   const maxCoverSearches = options.maxCoverSearches ?? 3;
   const minAlternative = Math.log(options.minAlternative ?? 0.01);
   const grounding = options.grounding;
+  // The request's words, once: every closed step and every ended plan is checked against them.
+  const requestWords: ReadonlySet<string> = new Set(grounding ? wordsOf(grounding.request) : []);
+  const coverWords = grounding?.coverWords;
   const promptTokens = local.tokenize(prompt);
   await sequence.clearHistory();
 
@@ -116,7 +119,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
       if (backtracks < maxBacktracks && steps.includes(text)) {
         deviation = bestDeviation(choices, banned, generated, range(stepStart, position), minAlternative);
       } else if (backtracks < maxBacktracks && grounding) {
-        const word = ungroundedWord(raw, grounding.request, grounding.copyWords);
+        const word = ungroundedWord(raw, requestWords, grounding.copyWords);
         const span = word && tokenSpan(model, generated, stepStart, position, word);
         if (span) deviation = bestDeviation(choices, banned, generated, range(span.from, span.to), Number.NEGATIVE_INFINITY);
       }
@@ -131,7 +134,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
       stepStart = position + 1;
       if (token === options.endToken) {
         stoppedBy = "stop";
-        const uncovered = grounding?.coverWords ? uncoveredWords(grounding.request, steps, grounding.coverWords).length : 0;
+        const uncovered = coverWords && coverWords.size > 0 ? uncoveredWords(requestWords, steps, coverWords).length : 0;
         if (uncovered === 0) {
           best = undefined;
           break;

@@ -4,7 +4,7 @@
 // A prompt template with `{query}` serves instruct bases whose chat format differs.
 import { InputError } from "../errors.js";
 import { parsePlanCompletion, plannerPrompt } from "../plan/index.js";
-import { resolveGrounding, type GroundingWords } from "../plan/grounding-file.js";
+import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { END, SPLIT } from "../plan/tokens.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
 import { generateGreedy, type Generation } from "./generate.js";
@@ -60,7 +60,7 @@ export class LlamaPlanner implements Planner {
       promptTemplate?: string;
     },
     /** The grounding words in use, if any (see LlamaPlannerOptions.grounding). */
-    readonly grounding: { copyWords: ReadonlySet<string>; coverWords: ReadonlySet<string> } | undefined,
+    readonly grounding: GroundingSets | undefined,
   ) {}
 
   static async create(options: LlamaPlannerOptions): Promise<LlamaPlanner> {
@@ -68,7 +68,7 @@ export class LlamaPlanner implements Planner {
     if (options.decoding !== undefined && !isPlannerDecoding(options.decoding)) {
       throw new InputError(`unknown planner decoding '${String(options.decoding)}'. Available decodings: ${PLANNER_DECODINGS.join(", ")}`, { hint: "--planner-decoding distinct-steps" });
     }
-    const words = resolveGrounding(options.grounding, [...(options.lora ?? []).map((file) => file.path), options.modelPath]);
+    const grounding = resolveGrounding(options.grounding, options);
     const local = await LocalModel.load(options);
     return new LlamaPlanner(local, {
       modelPath: options.modelPath,
@@ -77,7 +77,7 @@ export class LlamaPlanner implements Planner {
       maxSteps: options.maxSteps ?? 5,
       maxTokens: options.maxTokens ?? 256,
       decoding: options.decoding ?? "distinct-steps",
-    }, words && { copyWords: new Set(words.copyWords), coverWords: new Set(words.coverWords) });
+    }, grounding);
   }
 
   prompt(query: string): string {

@@ -45,13 +45,25 @@ export function readGrounding(path: string): GroundingWords {
   return { copyWords: list("copyWords"), coverWords: list("coverWords") };
 }
 
+/** The lists as a decoder uses them. */
+export interface GroundingSets {
+  copyWords: ReadonlySet<string>;
+  coverWords: ReadonlySet<string>;
+}
+
 /**
- * The grounding a planner plans with: "off" → none; "auto" → grounding.json beside the planner's first adapter or
- * its model (the adapter is what was trained), none if there is no such file; any other text is a file path.
+ * The grounding a model decodes with: "off" → none; "auto" → grounding.json beside its first adapter or the model
+ * (the adapter is what was trained), none if there is no such file; any other text is a file path; or the words.
  */
-export function resolveGrounding(grounding: string | GroundingWords | undefined, modelPaths: readonly string[]): GroundingWords | undefined {
-  if (typeof grounding === "object") return grounding;
-  const setting = grounding ?? "auto";
+export function resolveGrounding(
+  grounding: string | GroundingWords | undefined,
+  model: { modelPath: string; lora?: ReadonlyArray<{ path: string }> },
+): GroundingSets | undefined {
+  const words = typeof grounding === "object" ? grounding : readSetting(grounding ?? "auto", [...(model.lora ?? []).map((file) => file.path), model.modelPath]);
+  return words && { copyWords: new Set(words.copyWords), coverWords: new Set(words.coverWords) };
+}
+
+function readSetting(setting: string, modelPaths: readonly string[]): GroundingWords | undefined {
   if (setting === "off") return undefined;
   if (setting !== "auto") return readGrounding(setting);
   const found = modelPaths.map((path) => join(dirname(path), GROUNDING_FILE)).find((path) => existsSync(path));

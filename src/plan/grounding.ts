@@ -28,16 +28,39 @@ const SAMPLE = 200;
 const EDGE_PUNCTUATION = /^["'“”‘’([]+|["'“”‘’)\].,!?;:]+$/g;
 
 // Words are split at spaces, at the punctuation of a call ("<nexa_3>('Maria', 'hi')") and at special tokens, so
-// the same lists serve a planner (request → steps) and an action model (prompt → call).
-const WORD_BREAKS = /(?:\s|[(),=]|<[^<>\s]*>)+/;
+// the same lists serve a planner (request → steps) and an action model (prompt → call). Tags become spaces of the
+// same length, so that a word's position is its position in the text.
+const TAG = /<[^<>\s]*>/g;
+const WORD = /[^\s(),=]+/g;
+
+interface WordSpan {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text with their places, as the grounding check compares them (see wordsOf). */
+function wordSpans(text: string): WordSpan[] {
+  const untagged = text.replace(TAG, (tag) => " ".repeat(tag.length));
+  return [...untagged.matchAll(WORD)]
+    .map((match) => ({ word: bare(match[0].toLowerCase()), start: match.index, end: match.index + match[0].length }))
+    .filter((span) => span.word !== "");
+}
 
 /** The words of a text as the grounding check compares them: lower case, edge punctuation and "'s" removed. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(WORD_BREAKS).map(bare).filter((word) => word.length > 0);
+  return wordSpans(text).map((span) => span.word);
 }
 
 function bare(word: string): string {
   return word.replace(EDGE_PUNCTUATION, "").replace(/['’]s$/, "");
+}
+
+/** A request's words: a decoder that checks many steps against one request passes them once, as a set. */
+export type RequestWords = string | ReadonlySet<string>;
+
+function requestWordSet(request: RequestWords): ReadonlySet<string> {
+  return typeof request === "string" ? new Set(wordsOf(request)) : request;
 }
 
 /** Edit distance with adjacent swaps (optimal string alignment), stopping once it must exceed `limit`. */
@@ -134,20 +157,13 @@ export function learnCoverWords(records: Iterable<{ query: string; steps: readon
 }
 
 /** The cover words of the request that no step contains (forgivingly, as isSaid). */
-export function uncoveredWords(request: string, steps: readonly string[], coverWords: ReadonlySet<string>): string[] {
+export function uncoveredWords(request: RequestWords, steps: readonly string[], coverWords: ReadonlySet<string>): string[] {
   const planWords = new Set(steps.flatMap(wordsOf));
-  return [...new Set(wordsOf(request))].filter((word) => coverWords.has(word) && !isSaid(word, planWords));
+  return [...requestWordSet(request)].filter((word) => coverWords.has(word) && !isSaid(word, planWords));
 }
 
 /** The first copy word of `step` that `request` does not contain, with its position in the step's text. */
-export function ungroundedWord(step: string, request: string, copyWords: ReadonlySet<string>): { word: string; start: number; end: number } | undefined {
-  const requestWords = new Set(wordsOf(request));
-  // Tags become spaces of the same length, so that positions stay those of `step`.
-  const untagged = step.replace(/<[^<>\s]*>/g, (tag) => " ".repeat(tag.length));
-  for (const match of untagged.matchAll(/[^\s(),=]+/g)) {
-    const word = bare(match[0].toLowerCase());
-    if (word === "" || !copyWords.has(word) || isSaid(word, requestWords)) continue;
-    return { word, start: match.index, end: match.index + match[0].length };
-  }
-  return undefined;
+export function ungroundedWord(step: string, request: RequestWords, copyWords: ReadonlySet<string>): WordSpan | undefined {
+  const requestWords = requestWordSet(request);
+  return wordSpans(step).find((span) => copyWords.has(span.word) && !isSaid(span.word, requestWords));
 }

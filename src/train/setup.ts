@@ -35,8 +35,8 @@ export interface PrepareOptions {
   /** Texts to train a tokenizer on (init only). */
   corpus: string[];
   vocabSize?: number;
-  /** Pre-tokenizer of the tokenizer trained for an init model (default "smollm"). */
-  preTokenizer?: PreTokenizerName;
+  /** Pre-tokenizer of the tokenizer trained for an init model (train's defaultPreTokenizer picks it by task). */
+  preTokenizer: PreTokenizerName;
   seed: number;
   threads?: number;
   /** Convert the 2-D weights to this type in memory (default: F32 for init, the file's types otherwise). */
@@ -50,7 +50,7 @@ export async function prepareModel(source: ModelSource, options: PrepareOptions)
   let description: string;
   if (source.kind === "init") {
     const vocabSize = options.vocabSize ?? (source.size === "small" ? 4096 : 2048);
-    const tokenizer = BpeTokenizer.train(options.corpus, { vocabSize, specialTokens: SPECIAL_TOKENS, pre: options.preTokenizer ?? "smollm" });
+    const tokenizer = BpeTokenizer.train(options.corpus, { vocabSize, specialTokens: SPECIAL_TOKENS, pre: options.preTokenizer });
     const config = presetConfig(source.size, { vocabSize: tokenizer.vocabSize });
     const created = await LanguageModel.create(config, { seed: options.seed, threads: options.threads });
     try {

@@ -151,6 +151,7 @@ export function trainBpe(corpus: Iterable<string>, options: BpeTrainOptions = {}
   const specialTokens = options.specialTokens ?? SPECIAL_TOKENS;
   const vocabSize = options.vocabSize ?? 4096;
   const eosToken = options.eosToken ?? END;
+  const pre = options.pre ?? "gpt-2";
   if (new Set(specialTokens).size !== specialTokens.length) throw new InputError("special tokens contain duplicates");
   const eosId = specialTokens.indexOf(eosToken);
   if (eosId < 0) throw new InputError(`EOS token "${eosToken}" is not a special token`, { hint: `special tokens: ${specialTokens.join(", ")}` });
@@ -165,7 +166,7 @@ export function trainBpe(corpus: Iterable<string>, options: BpeTrainOptions = {}
   for (const text of corpus) {
     for (const fragment of partitionSpecial(text, specials)) {
       if (!("text" in fragment)) continue;
-      for (const word of preTokenize(fragment.text, options.pre ?? "gpt-2")) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      for (const word of preTokenize(fragment.text, pre)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
     }
   }
   const tokenTexts = [...specialTokens, ...BYTE_TO_CHAR];
@@ -182,5 +183,5 @@ export function trainBpe(corpus: Iterable<string>, options: BpeTrainOptions = {}
   bar.finish();
   const tokenTypes = tokenTexts.map((_, id) => (id < byteBase ? TOKEN_TYPE.CONTROL : TOKEN_TYPE.NORMAL));
   const merges = learned.map((merge) => `${tokenTexts[merge.left]} ${tokenTexts[merge.right]}`);
-  return { tokens: tokenTexts, tokenTypes, merges, eosId, bosId: eosId, paddingId: eosId, pre: options.pre ?? "gpt-2" };
+  return { tokens: tokenTexts, tokenTypes, merges, eosId, bosId: eosId, paddingId: eosId, pre };
 }

@@ -5,6 +5,11 @@ import { composeCandidate } from "../../src/data/offline/compose.js";
 import { Dice } from "../../src/data/offline/random.js";
 import { parseNow } from "../../src/data/offline/spoken.js";
 import { BUILTIN_INTENTS } from "../../src/data/offline/teacher.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { InputError } from "../../src/errors.js";
+import { readGrounding, resolveGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
 import { isSaid, learnCopyWords, learnCoverWords, uncoveredWords, ungroundedWord, wordsOf } from "../../src/plan/grounding.js";
 
 const names = ["Alice", "Bob", "Carol", "maria.garcia@yahoo.com", "Dave"];
@@ -73,5 +78,20 @@ describe("copy words", () => {
       if (uncovered.length > 0) rejected.push(`left out ${uncovered.join(", ")}: ${candidate.steps.join(" / ")} ← ${candidate.query}`);
     }
     expect(rejected).toEqual([]);
+  });
+
+  it("round-trip through grounding.json, found beside the model, with errors that name the file and the field", () => {
+    const directory = mkdtempSync(join(tmpdir(), "octoplan-grounding-"));
+    const path = join(directory, "grounding.json");
+    writeGrounding(path, { copyWords: ["maria"], coverWords: ["dublin"] });
+    expect(readGrounding(path)).toEqual({ copyWords: ["maria"], coverWords: ["dublin"] });
+    expect(resolveGrounding("auto", { modelPath: join(directory, "model.gguf") })).toEqual({ copyWords: new Set(["maria"]), coverWords: new Set(["dublin"]) });
+    expect(resolveGrounding("auto", { modelPath: join(tmpdir(), "nowhere", "model.gguf") })).toBeUndefined();
+    expect(resolveGrounding("off", { modelPath: join(directory, "model.gguf") })).toBeUndefined();
+    writeFileSync(path, "{ not json");
+    expect(() => readGrounding(path)).toThrow(InputError);
+    expect(() => readGrounding(path)).toThrow(path);
+    writeFileSync(path, JSON.stringify({ copyWords: ["maria", 3] }));
+    expect(() => readGrounding(path)).toThrow(/field 'copyWords' must be an array of strings/);
   });
 });

@@ -7,11 +7,14 @@
 // backtracks out of an argument word that neither the step nor the observation contains (a name from training in
 // place of the one asked for). Cover words are not used here: a search for a call that covers them may change the
 // function (the first token) to fit a word in.
+// Its copied arguments (plan/copy-arguments.ts: a recipient, a device, a path) may only be decoded as a piece of
+// the prompt, at each token: the most probable of llama.cpp's top choices that keeps them so.
 import type { LlamaGrammar } from "node-llama-cpp";
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
+import { copySource, keepsCopies } from "../plan/copy-arguments.js";
 import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { pythonCallGbnf } from "./call-grammar.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
@@ -52,7 +55,7 @@ export class OctopusActor implements Actor {
 
   async act(step: string, observation: string | undefined, functions: FunctionSet, options: { signal?: AbortSignal } = {}): Promise<ActResult> {
     const prompt = actionPrompt(step, observation);
-    const first = await this.generate(prompt, options.signal);
+    const first = await this.generate(prompt, options.signal, functions);
     const firstRaw = withEnd(first);
     let firstError: unknown;
     try {
@@ -63,7 +66,7 @@ export class OctopusActor implements Actor {
     }
     if (!this.grammarRetry) throw new ActionError(step, [firstRaw], (firstError as Error).message, { cause: firstError });
     const grammar = await this.grammarFor(functions, namedFunction(firstRaw, functions));
-    const second = await this.generate(prompt, options.signal, grammar);
+    const second = await this.generate(prompt, options.signal, functions, grammar);
     const secondRaw = withEnd(second);
     try {
       return this.result(actionToCall(functions, secondRaw), secondRaw, [first, second], true);
@@ -73,12 +76,18 @@ export class OctopusActor implements Actor {
     }
   }
 
-  private generate(prompt: string, signal: AbortSignal | undefined, grammar?: LlamaGrammar): Promise<Generation> {
+  private generate(prompt: string, signal: AbortSignal | undefined, functions: FunctionSet, grammar?: LlamaGrammar): Promise<Generation> {
     const endToken = this.local.singleTokenId(NEXA_END);
-    if (this.grounding && !grammar && endToken !== undefined) {
+    const grounding = this.grounding;
+    if (grounding && !grammar && endToken !== undefined) {
+      const functionAt = (index: number) => index < functions.names.length
+        ? { name: functions.names[index]!, parameters: functions.parameterNames(functions.names[index]!) }
+        : undefined;
+      const source = copySource(prompt);
+      const accept = grounding.copyArguments.size > 0 ? (text: string) => keepsCopies(text, source, grounding.copyArguments, functionAt) : undefined;
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.
       return decodeDistinctSteps(this.local, prompt, { splitToken: endToken, endToken, maxSteps: 1, maxTokens: this.maxTokens, signal,
-        grounding: { request: prompt, ...this.grounding } });
+        grounding: { request: prompt, ...grounding }, accept });
     }
     return generateGreedy(this.local, prompt, { stop: [NEXA_END], maxTokens: this.maxTokens, grammar, signal });
   }

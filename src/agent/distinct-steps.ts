@@ -26,6 +26,9 @@ import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
 import { bestDeviation, normalise, range, tokenSpan, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
+/** How many choices a position gets when none of the top ones is accepted (option `accept`). */
+const WIDE_CHOICES = 1024;
+
 export interface DistinctStepsOptions {
   /** Single-token step separator (`<nexa_split>`) and end of plan (`<|end|>`). */
   splitToken: Token;
@@ -40,6 +43,12 @@ export interface DistinctStepsOptions {
   grounding?: { request: string; copyWords: ReadonlySet<string>; coverWords?: ReadonlySet<string> };
   /** Re-decodes allowed per plan to find one that leaves no cover word out. Default 3. */
   maxCoverSearches?: number;
+  /**
+   * Whether the text so far, with one more token, may stand (the action model's copied arguments): the decoder
+   * takes the most probable accepted token among llama.cpp's top choices; when none is, it asks again for the top
+   * `WIDE_CHOICES` (re-evaluating one token), and takes the greedy token if none of those is accepted either.
+   */
+  accept?: (text: string) => boolean;
   signal?: AbortSignal;
 }
 
@@ -68,9 +77,9 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   let stepStart = 0;
 
   /** Feeds `tokens` after the current state and returns the choices for the next position. */
-  const feed = async (tokens: Token[]): Promise<Choices> => {
+  const feed = async (tokens: Token[], topK = TOP_CHOICES.topK): Promise<Choices> => {
     const outputs = await sequence.controlledEvaluate(tokens.map((token, index): ControlledEvaluateInputItem =>
-      index === tokens.length - 1 ? [token, { generateNext: { probabilities: true, options: TOP_CHOICES } }] : token));
+      index === tokens.length - 1 ? [token, { generateNext: { probabilities: true, options: { ...TOP_CHOICES, topK } } }] : token));
     const probabilities = outputs[tokens.length - 1]?.next?.probabilities;
     if (!probabilities) throw new Error("llama.cpp returned no probabilities for the next token");
     return topChoices(probabilities);
@@ -92,6 +101,23 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return choices[deviation.position]!;
   };
 
+  /** The next token: greedy, or the most probable one `accept` takes (widening the choices once if need be). */
+  const pick = async (position: number): Promise<Token> => {
+    const accept = options.accept;
+    if (!accept) return next[0]!.token;
+    const prefix = model.detokenize(generated, true);
+    const accepted = (candidates: Choices) => candidates.find((choice) => accept(prefix + model.detokenize([choice.token], true)))?.token;
+    let found = accepted(next);
+    if (found === undefined) {
+      // Evaluate the last token again, asking for many more choices.
+      await sequence.eraseContextTokenRanges([{ start: sequence.nextTokenIndex - 1, end: sequence.nextTokenIndex }]);
+      next = await feed([generated.at(-1) ?? promptTokens.at(-1)!], WIDE_CHOICES);
+      choices[position] = next;
+      found = accepted(next);
+    }
+    return found ?? next[0]!.token;
+  };
+
   let next = await feed(promptTokens);
   let forced: Token | undefined;
   let backtracks = 0;
@@ -105,8 +131,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     const position = generated.length;
     choices[position] = next;
     banned[position] ??= new Set();
-    // Greedy, unless a backtrack forces its (never banned) alternative here.
-    let token = forced ?? next[0]!.token;
+    // Greedy (among accepted tokens), unless a backtrack forces its (never banned) alternative here.
+    let token = forced ?? await pick(position);
     forced = undefined;
     // The parser rejects a plan longer than maxSteps: end it at the last allowed step instead.
     if (token === options.splitToken && steps.length + 1 >= options.maxSteps) token = options.endToken;

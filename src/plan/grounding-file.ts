@@ -1,10 +1,14 @@
-// grounding.json: a planner's copy words and cover words (grounding.ts), written by the trainer beside model.gguf
-// or adapter.gguf and found there again by the planner ("auto"). A JSON file rather than GGUF metadata so that a
+// grounding.json: a planner's copy words and cover words (grounding.ts), or an action model's copy words and
+// copied arguments (copy-arguments.ts), written by the trainer beside model.gguf or adapter.gguf and found there
+// again by the planner or actor ("auto"). A JSON file rather than GGUF metadata so that a
 // LoRA planner over somebody else's base carries it too.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic.js";
+import type { FunctionSet } from "../functions/index.js";
+import { actionToCall } from "./action-call.js";
+import { learnCopyArguments, type CopyArguments } from "./copy-arguments.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
 
 export const GROUNDING_FILE = "grounding.json";
@@ -14,14 +18,28 @@ export interface GroundingWords {
   copyWords: string[];
   /** Request words that must reach the plan. */
   coverWords: string[];
+  /** An action model's: function → parameters whose value is a piece of the prompt. */
+  copyArguments?: CopyArguments;
 }
 
 /**
- * Both lists for a planner; copy words only for an action model, whose search for a covering call could change the
- * function it calls (the first token) to fit a word in, which cost 1 point of plan accuracy on the demo's models.
+ * From a model's training examples (prompt → target): copy words and cover words for a planner; copy words and
+ * copied arguments for an action model (given its `functions`, which map a target to a call). An action model's
+ * search for a covering call could change the function it calls (the first token) to fit a word in, which cost 1
+ * point of plan accuracy on the demo's models, so it gets no cover words.
  */
-export function learnGrounding(records: ReadonlyArray<{ query: string; steps: readonly string[] }>, options: { cover: boolean }): GroundingWords {
-  return { copyWords: learnCopyWords(records), coverWords: options.cover ? learnCoverWords(records) : [] };
+export function learnGrounding(examples: ReadonlyArray<{ prompt: string; target: string }>, options: { functions?: FunctionSet }): GroundingWords {
+  const records = examples.map((example) => ({ query: example.prompt, steps: [example.target] }));
+  const { functions } = options;
+  if (!functions) return { copyWords: learnCopyWords(records), coverWords: learnCoverWords(records) };
+  const calls = examples.flatMap((example) => {
+    try {
+      return [{ prompt: example.prompt, call: actionToCall(functions, example.target) }];
+    } catch {
+      return []; // a target the function set rejects teaches nothing about copying
+    }
+  });
+  return { copyWords: learnCopyWords(records), coverWords: [], copyArguments: learnCopyArguments(calls) };
 }
 
 export function writeGrounding(path: string, words: GroundingWords): void {
@@ -33,7 +51,7 @@ export function readGrounding(path: string): GroundingWords {
   try {
     parsed = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
   } catch (error) {
-    throw new InputError(`${path}: not a readable grounding file (${(error as Error).message})`, { hint: "It is written by `octoplan train --task plan`; use --planner-grounding off to plan without it." });
+    throw new InputError(`${path}: not a readable grounding file (${(error as Error).message})`, { hint: "It is written by `octoplan train` beside the model; use --planner-grounding off or --actor-grounding off to decode without it." });
   }
   const list = (field: string): string[] => {
     const value = parsed[field] ?? [];
@@ -42,13 +60,19 @@ export function readGrounding(path: string): GroundingWords {
     }
     return value;
   };
-  return { copyWords: list("copyWords"), coverWords: list("coverWords") };
+  const copyArguments = parsed.copyArguments ?? {};
+  if (typeof copyArguments !== "object" || copyArguments === null || Array.isArray(copyArguments)
+    || !Object.values(copyArguments).every((names) => Array.isArray(names) && names.every((name) => typeof name === "string"))) {
+    throw new InputError(`${path}: field 'copyArguments' must map function names to arrays of parameter names`, { hint: '{ "copyArguments": { "send_email": ["recipient"] } }' });
+  }
+  return { copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments: copyArguments as CopyArguments };
 }
 
 /** The lists as a decoder uses them. */
 export interface GroundingSets {
   copyWords: ReadonlySet<string>;
   coverWords: ReadonlySet<string>;
+  copyArguments: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -60,7 +84,11 @@ export function resolveGrounding(
   model: { modelPath: string; lora?: ReadonlyArray<{ path: string }> },
 ): GroundingSets | undefined {
   const words = typeof grounding === "object" ? grounding : readSetting(grounding ?? "auto", [...(model.lora ?? []).map((file) => file.path), model.modelPath]);
-  return words && { copyWords: new Set(words.copyWords), coverWords: new Set(words.coverWords) };
+  return words && {
+    copyWords: new Set(words.copyWords),
+    coverWords: new Set(words.coverWords),
+    copyArguments: new Map(Object.entries(words.copyArguments ?? {}).map(([name, parameters]) => [name, new Set(parameters)])),
+  };
 }
 
 function readSetting(setting: string, modelPaths: readonly string[]): GroundingWords | undefined {

@@ -183,8 +183,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     // The model's grounding words (plan/grounding.ts), learnt from prompt → target, travel beside it: its decoder
     // keeps a plan, or a call, to what it was given.
     if (!result.interrupted) {
-      writeGrounding(join(output, GROUNDING_FILE), learnGrounding(trainTexts.map((example) => ({ query: example.prompt, steps: [example.target] })),
-        { cover: task === "plan" }));
+      writeGrounding(join(output, GROUNDING_FILE), learnGrounding(trainTexts, { functions }));
     }
     const trainingJsonPath = join(output, "training.json");
     writeFileAtomic(trainingJsonPath, JSON.stringify({

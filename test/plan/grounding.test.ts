@@ -83,9 +83,11 @@ describe("copy words", () => {
   it("round-trip through grounding.json, found beside the model, with errors that name the file and the field", () => {
     const directory = mkdtempSync(join(tmpdir(), "octoplan-grounding-"));
     const path = join(directory, "grounding.json");
-    writeGrounding(path, { copyWords: ["maria"], coverWords: ["dublin"] });
-    expect(readGrounding(path)).toEqual({ copyWords: ["maria"], coverWords: ["dublin"] });
-    expect(resolveGrounding("auto", { modelPath: join(directory, "model.gguf") })).toEqual({ copyWords: new Set(["maria"]), coverWords: new Set(["dublin"]) });
+    writeGrounding(path, { copyWords: ["maria"], coverWords: ["dublin"], copyArguments: { send_email: ["recipient"] } });
+    expect(readGrounding(path)).toEqual({ copyWords: ["maria"], coverWords: ["dublin"], copyArguments: { send_email: ["recipient"] } });
+    expect(resolveGrounding("auto", { modelPath: join(directory, "model.gguf") })).toEqual({
+      copyWords: new Set(["maria"]), coverWords: new Set(["dublin"]), copyArguments: new Map([["send_email", new Set(["recipient"])]]),
+    });
     expect(resolveGrounding("auto", { modelPath: join(tmpdir(), "nowhere", "model.gguf") })).toBeUndefined();
     expect(resolveGrounding("off", { modelPath: join(directory, "model.gguf") })).toBeUndefined();
     writeFileSync(path, "{ not json");
@@ -93,5 +95,7 @@ describe("copy words", () => {
     expect(() => readGrounding(path)).toThrow(path);
     writeFileSync(path, JSON.stringify({ copyWords: ["maria", 3] }));
     expect(() => readGrounding(path)).toThrow(/field 'copyWords' must be an array of strings/);
+    writeFileSync(path, JSON.stringify({ copyWords: [], copyArguments: { send_email: "recipient" } }));
+    expect(() => readGrounding(path)).toThrow(/field 'copyArguments' must map function names to arrays/);
   });
 });

@@ -1,0 +1,169 @@
+// Copied arguments: a call argument that every training call copied, word for word, out of its prompt (the step
+// and the previous observation) may only be decoded as a piece of that prompt. A small action model copies a long
+// name, address or path badly: "isabella.santos@uol.com.br" came out as "isaisha.okafor@uol.com", "Toyota Camry
+// Car Audio" as "Cony WHip 6". Word-level copy words (grounding.ts) catch only words seen 50 times in training;
+// this holds a whole argument to the prompt, whatever its words. Which arguments qualify is learnt from the action
+// model's own training data, like the copy words, and written to grounding.json beside it.
+//
+// The decoder (agent/distinct-steps.ts, option `accept`) asks `keepsCopies` about each candidate token's text,
+// best first, and takes the first whose copied arguments are still pieces of the prompt (isPiece: whole words, case
+// kept but for the first letter); when none of llama.cpp's top choices is, it takes the greedy token.
+// Deliberately left out: arguments inside lists or dicts (no built-in function takes one), and escapes beyond
+// \n, \t and the quote (a copied value with \x or \u escapes is checked against its escaped text, and fails open).
+import type { FunctionCall } from "./action-call.js";
+
+/** Function name → the parameters its calls copy from the prompt. */
+export type CopyArguments = Record<string, string[]>;
+
+export interface CopyArgumentOptions {
+  /** Ignore parameters seen in fewer training calls than this (default 20). */
+  minCount?: number;
+  /** Share of a parameter's training values the prompt contains, for it to be copied (default 0.995). */
+  minRatio?: number;
+}
+
+/** The string parameters whose value (nearly) every training call found in its prompt. */
+export function learnCopyArguments(examples: Iterable<{ prompt: string; call: FunctionCall }>, options: CopyArgumentOptions = {}): CopyArguments {
+  const minCount = options.minCount ?? 20;
+  const minRatio = options.minRatio ?? 0.995;
+  const counts = new Map<string, { seen: number; copied: number }>();
+  for (const { prompt, call } of examples) {
+    const source = copySource(prompt);
+    for (const [parameter, value] of Object.entries(call.arguments)) {
+      if (typeof value !== "string") continue;
+      const key = `${call.name}\u0000${parameter}`;
+      const count = counts.get(key) ?? { seen: 0, copied: 0 };
+      count.seen++;
+      if (isPiece(value, source, true)) count.copied++;
+      counts.set(key, count);
+    }
+  }
+  const result: CopyArguments = {};
+  for (const [key, { seen, copied }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (seen < minCount || copied < minRatio * seen) continue;
+    const [name, parameter] = key.split("\u0000") as [string, string];
+    (result[name] ??= []).push(parameter);
+  }
+  return result;
+}
+
+/** One string argument of a call being written: by position, or by keyword; `closed` once its quote is. */
+export interface ScannedString {
+  position: number;
+  keyword?: string;
+  value: string;
+  closed: boolean;
+}
+
+/**
+ * The string arguments of a (possibly unfinished) `<nexa_K>(…` call, in order, up to the one still open.
+ * Undefined before the opening parenthesis.
+ */
+export function scanCallStrings(text: string): { index: number; strings: ScannedString[] } | undefined {
+  const head = /^\s*<nexa_(\d+)>\(/.exec(text);
+  if (!head) return undefined;
+  const strings: ScannedString[] = [];
+  let position = 0;
+  let keyword: string | undefined;
+  let depth = 0;
+  let index = head[0].length;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === "'" || char === '"') {
+      const read = readString(text, index + 1, char);
+      if (depth === 0) strings.push({ position, keyword, value: read.value, closed: read.closed });
+      if (!read.closed) break;
+      index = read.end;
+      continue;
+    }
+    if (char === "[" || char === "{" || char === "(") depth++;
+    else if ((char === "]" || char === "}") && depth > 0) depth--;
+    else if (char === ")") {
+      if (depth === 0) break;
+      depth--;
+    } else if (char === "," && depth === 0) {
+      position++;
+      keyword = undefined;
+    } else if (depth === 0 && /[A-Za-z_]/.test(char)) {
+      const name = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(index));
+      if (name) {
+        keyword = name[1];
+        index += name[0].length;
+        continue;
+      }
+    }
+    index++;
+  }
+  return { index: Number(head[1]), strings };
+}
+
+function readString(text: string, start: number, quote: string): { value: string; closed: boolean; end: number } {
+  let value = "";
+  let index = start;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === "\\") {
+      const escaped = text[index + 1];
+      if (escaped === undefined) break;
+      value += escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped === quote || escaped === "\\" ? escaped : char + escaped;
+      index += 2;
+      continue;
+    }
+    if (char === quote) return { value, closed: true, end: index + 1 };
+    value += char;
+    index++;
+  }
+  return { value, closed: false, end: index };
+}
+
+/**
+ * Whether the call text written so far keeps every copied argument a piece of `source` (copySource of the prompt).
+ * `functionAt(K)` gives the K-th function's name and parameters, or undefined for an unknown K.
+ */
+export function keepsCopies(
+  text: string,
+  source: string,
+  copied: ReadonlyMap<string, ReadonlySet<string>>,
+  functionAt: (index: number) => { name: string; parameters: readonly string[] } | undefined,
+): boolean {
+  const scanned = scanCallStrings(text);
+  if (!scanned) return true;
+  const target = functionAt(scanned.index);
+  const parameters = target && copied.get(target.name);
+  if (!target || !parameters) return true;
+  return scanned.strings.every((string) => {
+    const parameter = string.keyword ?? target.parameters[string.position];
+    return parameter === undefined || !parameters.has(parameter) || isPiece(string.value, source, string.closed);
+  });
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** The text a call copies from: the prompt without its template tags ("<|assistant|>" is no title to copy). */
+export function copySource(prompt: string): string {
+  return prompt.replace(/<[^<>\s]*>/g, "\n");
+}
+
+/**
+ * Whether `value` occurs in `source` starting at a word's start and, once `closed`, ending at a word's end: a
+ * finished copy is whole words ("Maria", not "Mar" or "aria"), never empty, never padded with spaces. Case must
+ * match except for the first letter (a title copies "the launch deck" as "Launch deck"), so that a decoder held to
+ * the source cannot spell a piece of it in odd capitals out of single letters.
+ */
+export function isPiece(value: string, source: string, closed: boolean): boolean {
+  if (value === "") return !closed;
+  if (/^\s/.test(value) || (closed && /\s$/.test(value))) return false;
+  const rest = value.slice(1);
+  const first = value[0]!.toLowerCase();
+  // `at` is where `rest` starts. (indexOf of an empty `rest` from past the end returns the end again, hence the bound.)
+  for (let at = source.indexOf(rest, 1); at !== -1; at = at >= source.length ? -1 : source.indexOf(rest, at + 1)) {
+    const start = at - 1;
+    if (source[start]!.toLowerCase() !== first) continue;
+    const before = source[start - 1];
+    const after = source[at + rest.length];
+    const startsWord = before === undefined || !WORD_CHARACTER.test(before) || !WORD_CHARACTER.test(first);
+    const endsWord = !closed || after === undefined || !WORD_CHARACTER.test(after) || !WORD_CHARACTER.test(value.at(-1)!);
+    if (startsWord && endsWord) return true;
+  }
+  return false;
+}

@@ -4,14 +4,21 @@
 //     parameterNames order, trailing optional parameters optional. Keeps the model in its own format.
 //   - jsonCallSchema: `{"name": …, "arguments": {…}}` as a node-llama-cpp GbnfJsonSchema, for the
 //     docstring-prompted JSON actor.
-// Deliberately left out: string patterns (HH:MM, dates) and numeric ranges. The grammar guarantees the
-// shape; zod validation after decoding still checks the values and names the field.
+// The Python grammar also holds a string to its schema's pattern when the pattern is a simple anchored one
+// (`^\d{2}:\d{2}$`, `^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}$`: literals, \d, \w, [classes], quantifiers), and a
+// bounded integer to its range when that has at most 256 values, so that the retry cannot repeat the first
+// decode's "2026-11-up" or volume 12. Deliberately left out: patterns with groups or alternation (those stay plain
+// strings), and both in the JSON schema (node-llama-cpp's JSON grammar has no pattern). zod validation after
+// decoding still checks every value and names the field.
 import type { GbnfJsonSchema } from "node-llama-cpp";
 import type { FunctionSet } from "../functions/index.js";
 import { NEXA_END, functionalToken } from "../plan/tokens.js";
 
 interface JsonSchemaNode {
   type?: string | string[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
   enum?: unknown[];
   const?: unknown;
   properties?: Record<string, JsonSchemaNode>;
@@ -34,6 +41,52 @@ const PYTHON_RULES = [
   `value ::= string | number | boolean | none | list`,
 ];
 
+const MAX_ENUMERATED_INTEGERS = 256;
+const UNBOUNDED_REPEAT = 120;
+
+/**
+ * A GBNF sequence for a simple anchored regular expression, or undefined when it is not one: the pattern is then
+ * only checked by zod after decoding. Quotes, "<" and backslashes never come out of it (see PYTHON_RULES).
+ */
+export function patternToGbnf(pattern: string): string | undefined {
+  if (!pattern.startsWith("^") || !pattern.endsWith("$") || pattern.endsWith("\\$")) return undefined;
+  const body = pattern.slice(1, -1);
+  const items: string[] = [];
+  let index = 0;
+  while (index < body.length) {
+    let atom: string | undefined;
+    const char = body[index]!;
+    if (char === "\\") {
+      const escaped = body[index + 1];
+      if (escaped === "d") atom = "[0-9]";
+      else if (escaped === "w") atom = "[A-Za-z0-9_]";
+      else if (escaped !== undefined && /[.\-:/+()[\]{}?*^$|]/.test(escaped)) atom = gbnfLiteral(escaped);
+      index += 2;
+    } else if (char === "[") {
+      const end = body.indexOf("]", index + 1);
+      const inside = end < 0 ? "" : body.slice(index + 1, end);
+      // Plain classes only: a negated one could let a quote or "<" into the string.
+      if (/^[A-Za-z0-9 _.:]+(-[A-Za-z0-9])?$|^([A-Za-z0-9]-[A-Za-z0-9])+$/.test(inside)) atom = `[${inside}]`;
+      index = end < 0 ? body.length : end + 1;
+    } else if (!/[()|.'"<>{}?*+]/.test(char)) {
+      atom = gbnfLiteral(char);
+      index++;
+    }
+    if (atom === undefined) return undefined;
+    const quantifier = /^(\{(\d+)(,(\d*))?\}|\?|\*|\+)/.exec(body.slice(index));
+    if (quantifier) {
+      index += quantifier[0].length;
+      const [, text, from, comma, to] = quantifier;
+      if (text === "?") atom += "?";
+      else if (text === "*") atom += `{0,${UNBOUNDED_REPEAT}}`;
+      else if (text === "+") atom += `{1,${UNBOUNDED_REPEAT}}`;
+      else atom += comma === undefined ? `{${from}}` : `{${from},${to === "" ? UNBOUNDED_REPEAT : to}}`;
+    }
+    items.push(atom);
+  }
+  return items.length === 0 ? undefined : items.join(" ");
+}
+
 function gbnfLiteral(text: string): string {
   return JSON.stringify(text);
 }
@@ -46,8 +99,15 @@ function pythonValueRule(schema: JsonSchemaNode | undefined): string {
   if (schema.enum) return `( ${schema.enum.map(pythonLiteralRule).join(" | ")} )`;
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case "string": return "string";
-    case "integer": return "integer";
+    case "string": {
+      const pattern = schema.pattern === undefined ? undefined : patternToGbnf(schema.pattern);
+      return pattern === undefined ? "string" : `( "'" ${pattern} "'" )`;
+    }
+    case "integer": {
+      const { minimum, maximum } = schema;
+      if (minimum === undefined || maximum === undefined || maximum - minimum >= MAX_ENUMERATED_INTEGERS) return "integer";
+      return `( ${Array.from({ length: maximum - minimum + 1 }, (_, index) => gbnfLiteral(String(minimum + index))).join(" | ")} )`;
+    }
     case "number": return "number";
     case "boolean": return "boolean";
     case "null": return "none";

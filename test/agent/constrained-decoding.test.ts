@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ActionError, InContextPlanner, JsonActor, OctopusActor, jsonCallSchema, pythonCallGbnf, sharedLlama } from "../../src/agent/index.js";
+import { patternToGbnf } from "../../src/agent/call-grammar.js";
 import { PlanFormatError } from "../../src/plan/index.js";
 import { FunctionSet, defineFunction } from "../../src/functions/index.js";
 import { BpeTokenizer } from "../../src/model/index.js";
@@ -17,6 +18,10 @@ import { writeTinyLlamaGguf } from "../helpers/tiny-llama-gguf.js";
 const functions = FunctionSet.from([
   defineFunction({ name: "set_mode", description: "Sets the light mode.", parameters: z.object({ mode: z.enum(["on", "off", "auto"]) }), execute: ({ mode }) => ({ mode }) }),
   defineFunction({ name: "toggle_fan", description: "Turns the fan on or off.", parameters: z.object({ enabled: z.boolean(), speed: z.number().int().default(1) }), execute: () => "ok" }),
+]);
+// A pattern and a small range: random weights never write them right unconstrained.
+const timed = FunctionSet.from([
+  defineFunction({ name: "set_alarm", description: "Sets an alarm.", parameters: z.object({ time: z.string().regex(/^\d{2}:\d{2}$/), volume: z.number().int().min(0).max(10) }), execute: () => "ok" }),
 ]);
 let modelPath: string;
 
@@ -39,6 +44,15 @@ describe("Octopus actor with a grammar retry", () => {
       expect(() => functions.validate(result.call.name, result.call.arguments)).not.toThrow();
       expect(result.raw).toMatch(/^<nexa_[01]>\(.*\)<nexa_end>$/);
       expect(result.tokens.completion).toBeGreaterThan(0);
+    }
+  });
+
+  it("holds the retry to a string's pattern and an integer's range", async () => {
+    for (const step of ["set the mode to auto", "turn the fan off"]) {
+      const result = await actor.act(step, undefined, timed);
+      expect(result.retried).toBe(true);
+      expect(result.call.arguments.time).toMatch(/^\d{2}:\d{2}$/);
+      expect(() => timed.validate("set_alarm", result.call.arguments)).not.toThrow();
     }
   });
 
@@ -74,6 +88,7 @@ describe("call grammars", () => {
     for (const domain of ["android", "ecommerce", "video", "travel"] as const) {
       const set = FunctionSet.fromDomains([domain]);
       await expect(llama.createGrammar({ grammar: pythonCallGbnf(set) })).resolves.toBeDefined();
+      for (const name of set.names) await expect(llama.createGrammar({ grammar: pythonCallGbnf(set, [name]) })).resolves.toBeDefined();
       await expect(llama.createGrammarForJsonSchema(jsonCallSchema(set) as never)).resolves.toBeDefined();
     }
   });
@@ -82,6 +97,11 @@ describe("call grammars", () => {
     const grammar = pythonCallGbnf(functions);
     expect(grammar).toContain(`call-0 ::= "<nexa_0>" "(" ( "'on'" | "'off'" | "'auto'" ) ")" "<nexa_end>"`);
     expect(grammar).toContain(`call-1 ::= "<nexa_1>" "(" boolean ( ", " integer )? ")" "<nexa_end>"`);
+    expect(pythonCallGbnf(timed)).toContain(`call-0 ::= "<nexa_0>" "(" ( "'" [0-9]{2} ":" [0-9]{2} "'" ) ", " ( "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" ) ")" "<nexa_end>"`);
+    // Patterns the grammar cannot hold stay plain strings (zod still checks them after decoding).
+    expect(patternToGbnf("^\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}$")).toBe(`[0-9]{4} "-" [0-9]{2} "-" [0-9]{2} "-" [0-9]{2} "-" [0-9]{2}`);
+    expect(patternToGbnf("^ORD-\\d{3,}$")).toBe(`"O" "R" "D" "-" [0-9]{3,120}`);
+    for (const loose of ["^(a|b)$", "abc", "^[^'<]+$", "^\\d+(\\.\\d+)?$", "^a.b$"]) expect(patternToGbnf(loose)).toBeUndefined();
     // The training format writes exactly this shape for calls with every argument present.
     expect(callToAction(functions, { name: "toggle_fan", arguments: { enabled: true, speed: 3 } })).toBe("<nexa_1>(True, 3)<nexa_end>");
   });

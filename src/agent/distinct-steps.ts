@@ -28,6 +28,8 @@ import { bestDeviation, normalise, range, tokenSpan, topChoices, TOP_CHOICES, ty
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
 const WIDE_CHOICES = 1024;
+/** How far back a dead end (no accepted choice at all) looks for another accepted choice. */
+const DEAD_END_REACH = 16;
 
 export interface DistinctStepsOptions {
   /** Single-token step separator (`<nexa_split>`) and end of plan (`<|end|>`). */
@@ -46,7 +48,8 @@ export interface DistinctStepsOptions {
   /**
    * Whether the text so far, with one more token, may stand (the action model's copied arguments): the decoder
    * takes the most probable accepted token among llama.cpp's top choices; when none is, it asks again for the top
-   * `WIDE_CHOICES` (re-evaluating one token), and takes the greedy token if none of those is accepted either.
+   * `WIDE_CHOICES` (re-evaluating one token); when none of those is either, it goes back to the latest of the last
+   * `DEAD_END_REACH` positions that had another accepted choice (sharing the backtracks), else writes greedily.
    */
   accept?: (text: string) => boolean;
   signal?: AbortSignal;
@@ -101,21 +104,34 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return choices[deviation.position]!;
   };
 
-  /** The next token: greedy, or the most probable one `accept` takes (widening the choices once if need be). */
-  const pick = async (position: number): Promise<Token> => {
+  /**
+   * The next token: greedy, or the most probable one `accept` takes (widening the choices once if need be). When
+   * none is taken, the text so far is a dead end ("An" for "Initech", because "An" begins "Anderson"): the most
+   * recent earlier position with another accepted choice is where to go back to, if any is within reach.
+   */
+  const pick = async (position: number): Promise<{ token: Token } | { deviation: { position: number; token: Token } }> => {
     const accept = options.accept;
-    if (!accept) return next[0]!.token;
-    const prefix = model.detokenize(generated, true);
-    const accepted = (candidates: Choices) => candidates.find((choice) => accept(prefix + model.detokenize([choice.token], true)))?.token;
-    let found = accepted(next);
+    if (!accept) return { token: next[0]!.token };
+    const acceptedAt = (at: number, candidates: Choices, skip?: ReadonlySet<Token>) => {
+      const prefix = model.detokenize(generated.slice(0, at), true);
+      return candidates.find((choice) => !skip?.has(choice.token) && accept(prefix + model.detokenize([choice.token], true)))?.token;
+    };
+    let found = acceptedAt(position, next);
     if (found === undefined) {
       // Evaluate the last token again, asking for many more choices.
       await sequence.eraseContextTokenRanges([{ start: sequence.nextTokenIndex - 1, end: sequence.nextTokenIndex }]);
       next = await feed([generated.at(-1) ?? promptTokens.at(-1)!], WIDE_CHOICES);
       choices[position] = next;
-      found = accepted(next);
+      found = acceptedAt(position, next);
     }
-    return found ?? next[0]!.token;
+    if (found !== undefined) return { token: found };
+    if (backtracks < maxBacktracks) {
+      for (let at = position - 1; at >= Math.max(0, position - DEAD_END_REACH); at--) {
+        const token = acceptedAt(at, choices[at]!, new Set([generated[at]!, ...banned[at]!]));
+        if (token !== undefined) return { deviation: { position: at, token } };
+      }
+    }
+    return { token: next[0]!.token };
   };
 
   let next = await feed(promptTokens);
@@ -132,8 +148,17 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     choices[position] = next;
     banned[position] ??= new Set();
     // Greedy (among accepted tokens), unless a backtrack forces its (never banned) alternative here.
-    let token = forced ?? await pick(position);
+    let token = forced;
     forced = undefined;
+    if (token === undefined) {
+      const picked = await pick(position);
+      if ("deviation" in picked) {
+        backtracks++;
+        next = await backtrack(picked.deviation);
+        continue;
+      }
+      token = picked.token;
+    }
     // The parser rejects a plan longer than maxSteps: end it at the last allowed step instead.
     if (token === options.splitToken && steps.length + 1 >= options.maxSteps) token = options.endToken;
     generated.push(token);

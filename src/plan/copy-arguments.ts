@@ -137,7 +137,8 @@ export function keepsCopies(
   });
 }
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+// "_" joins words in file names: "acme" in "invoice_acme_corp.pdf" is no word to start a copied title at.
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /** The text a call copies from: the prompt without its template tags ("<|assistant|>" is no title to copy). */
 export function copySource(prompt: string): string {

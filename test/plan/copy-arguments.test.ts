@@ -43,6 +43,10 @@ describe("copied arguments", () => {
     expect(keepsCopies("<nexa_2>('x", PROMPT, COPIED, functionAt)).toBe(false);
     expect(keepsCopies("<nexa_2>('Email the launch deck'", PROMPT, COPIED, functionAt)).toBe(true);
     expect(keepsCopies("<nexa_2>('EMAIL", PROMPT, COPIED, functionAt)).toBe(false);
+    // "_" joins the words of a file name: "acme" inside "invoice_acme_corp" starts no word.
+    const withPath = copySource(`<|user|>Email the Initech invoice to Tom<|observation|>["/docs/invoice_acme_corp.pdf"]<|end|>`);
+    expect(keepsCopies("<nexa_2>('Tom', 'Acme", withPath, COPIED, functionAt)).toBe(false);
+    expect(keepsCopies("<nexa_2>('Tom', 'Invoice_acme_corp.pdf'", withPath, COPIED, functionAt)).toBe(true);
     // The prompt's template tags are not text to copy.
     expect(keepsCopies("<nexa_2>('isabella.santos@uol.com.br', 'assistant'", PROMPT, COPIED, functionAt)).toBe(false);
     // Functions without copied arguments, and unknown functional tokens, are not held.

@@ -1,5 +1,6 @@
 // The token-level pieces of the planner's constrained decoding (distinct-steps.ts): llama.cpp's top-K choices at each
-// position, the most probable single deviation among some positions, and which tokens spell a word of a step.
+// position, the most probable single deviation among some positions, which tokens spell a word of a step, and the
+// choices an `accept` test (the action model's copied arguments) takes.
 import type { Token } from "node-llama-cpp";
 import { normalizeStep } from "../plan/planner-format.js";
 import type { LocalModel } from "./llama.js";
@@ -70,4 +71,34 @@ export function tokenSpan(model: LocalModel["model"], generated: Token[], from: 
 /** The parser's step normalisation (a trailing period dropped), then case and spacing folded. */
 export function normalise(step: string): string {
   return normalizeStep(step).replace(/\s+/g, " ").toLowerCase();
+}
+
+/** The most probable of `candidates` (minus `skip`) that `accept` takes after the text of `before`. */
+export function acceptedChoice(
+  model: LocalModel["model"],
+  before: readonly Token[],
+  candidates: Choices,
+  accept: (text: string) => boolean,
+  skip?: ReadonlySet<Token>,
+): Token | undefined {
+  const prefix = model.detokenize([...before], true);
+  return candidates.find((choice) => !skip?.has(choice.token) && accept(prefix + model.detokenize([choice.token], true)))?.token;
+}
+
+/** How far back a dead end (no accepted choice at all) looks for another accepted choice. */
+const DEAD_END_REACH = 16;
+
+/** After a dead end: the latest of the last DEAD_END_REACH positions with another accepted, untried choice. */
+export function deadEndDeviation(
+  model: LocalModel["model"],
+  generated: readonly Token[],
+  choices: readonly Choices[],
+  banned: ReadonlyArray<ReadonlySet<Token>>,
+  accept: (text: string) => boolean,
+): { position: number; token: Token } | undefined {
+  for (let at = generated.length - 1; at >= Math.max(0, generated.length - DEAD_END_REACH); at--) {
+    const token = acceptedChoice(model, generated.slice(0, at), choices[at]!, accept, new Set([generated[at]!, ...banned[at]!]));
+    if (token !== undefined) return { position: at, token };
+  }
+  return undefined;
 }

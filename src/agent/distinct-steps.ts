@@ -24,12 +24,10 @@ import type { ControlledEvaluateInputItem, Token } from "node-llama-cpp";
 import { uncoveredWords, ungroundedWord, wordsOf } from "../plan/grounding.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
-import { bestDeviation, normalise, range, tokenSpan, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
+import { acceptedChoice, bestDeviation, deadEndDeviation, normalise, range, tokenSpan, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
 const WIDE_CHOICES = 1024;
-/** How far back a dead end (no accepted choice at all) looks for another accepted choice. */
-const DEAD_END_REACH = 16;
 
 export interface DistinctStepsOptions {
   /** Single-token step separator (`<nexa_split>`) and end of plan (`<|end|>`). */
@@ -49,7 +47,7 @@ export interface DistinctStepsOptions {
    * Whether the text so far, with one more token, may stand (the action model's copied arguments): the decoder
    * takes the most probable accepted token among llama.cpp's top choices; when none is, it asks again for the top
    * `WIDE_CHOICES` (re-evaluating one token); when none of those is either, it goes back to the latest of the last
-   * `DEAD_END_REACH` positions that had another accepted choice (sharing the backtracks), else writes greedily.
+   * 16 positions that had another accepted choice (sharing the backtracks), else writes greedily.
    */
   accept?: (text: string) => boolean;
   signal?: AbortSignal;
@@ -104,18 +102,11 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return choices[deviation.position]!;
   };
 
-  /**
-   * The next token: greedy, or the most probable one `accept` takes (widening the choices once if need be). When
-   * none is taken, the text so far is a dead end ("An" for "Initech", because "An" begins "Anderson"): the most
-   * recent earlier position with another accepted choice is where to go back to, if any is within reach.
-   */
+  /** The next token, or (at a dead end: "An" for "Initech", as "An" begins "Anderson") where to go back to (option `accept`). */
   const pick = async (position: number): Promise<{ token: Token } | { deviation: { position: number; token: Token } }> => {
     const accept = options.accept;
     if (!accept) return { token: next[0]!.token };
-    const acceptedAt = (at: number, candidates: Choices, skip?: ReadonlySet<Token>) => {
-      const prefix = model.detokenize(generated.slice(0, at), true);
-      return candidates.find((choice) => !skip?.has(choice.token) && accept(prefix + model.detokenize([choice.token], true)))?.token;
-    };
+    const acceptedAt = (at: number, candidates: Choices, skip?: ReadonlySet<Token>) => acceptedChoice(model, generated.slice(0, at), candidates, accept, skip);
     let found = acceptedAt(position, next);
     if (found === undefined) {
       // Evaluate the last token again, asking for many more choices.
@@ -125,13 +116,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
       found = acceptedAt(position, next);
     }
     if (found !== undefined) return { token: found };
-    if (backtracks < maxBacktracks) {
-      for (let at = position - 1; at >= Math.max(0, position - DEAD_END_REACH); at--) {
-        const token = acceptedAt(at, choices[at]!, new Set([generated[at]!, ...banned[at]!]));
-        if (token !== undefined) return { deviation: { position: at, token } };
-      }
-    }
-    return { token: next[0]!.token };
+    const deviation = backtracks < maxBacktracks ? deadEndDeviation(model, generated, choices, banned, accept) : undefined;
+    return deviation ? { deviation } : { token: next[0]!.token };
   };
 
   let next = await feed(promptTokens);

@@ -7,9 +7,9 @@
 //
 // The decoder (agent/distinct-steps.ts, option `accept`) asks `keepsCopies` about each candidate token's text,
 // best first, and takes the first whose copied arguments are still pieces of the prompt (isPiece: whole words, case
-// kept but for the first letter); when none of llama.cpp's top choices is, it takes the greedy token.
+// kept but for the first letter); when none is, it widens the choices, then goes back to an earlier choice.
 // Deliberately left out: arguments inside lists or dicts (no built-in function takes one), and escapes beyond
-// \n, \t and the quote (a copied value with \x or \u escapes is checked against its escaped text, and fails open).
+// \n, \t, the quote and the backslash (a value with \x or \u escapes is compared as written, so it rarely passes).
 import type { FunctionCall } from "./action-call.js";
 
 /** Function name → the parameters its calls copy from the prompt. */

@@ -1,0 +1,39 @@
+// The accept helpers of the constrained decoder, on a stand-in vocabulary (detokenize is all they use of a model):
+// the most probable accepted choice, and where a dead end goes back to.
+import { describe, expect, it } from "vitest";
+import type { Token } from "node-llama-cpp";
+import { acceptedChoice, deadEndDeviation, type Choices } from "../../src/agent/decode-choices.js";
+import type { LocalModel } from "../../src/agent/llama.js";
+import { copySource, keepsCopies } from "../../src/plan/copy-arguments.js";
+
+const VOCABULARY = ["<nexa_2>", "('", "A", "n", "In", "itech", "cme", "', '", "')"];
+const id = (text: string) => VOCABULARY.indexOf(text) as Token;
+const model = { detokenize: (tokens: readonly Token[]) => tokens.map((token) => VOCABULARY[token]).join("") } as unknown as LocalModel["model"];
+const choices = (...texts: string[]): Choices => texts.map((text, rank) => ({ token: id(text), logProbability: -rank }));
+
+// send_email(recipient, title, content): the title must be a piece of the step.
+const source = copySource("<|user|>Email the Initech invoice to Anderson<|end|><|assistant|>");
+const copied = new Map([["send_email", new Set(["title"])]]);
+const accept = (text: string) => keepsCopies(text.replace("('", "('x', '"), source, copied, (index) =>
+  index === 2 ? { name: "send_email", parameters: ["recipient", "title", "content"] } : undefined);
+
+describe("accepted choices", () => {
+  it("take the most probable candidate that keeps a copied argument a piece of the prompt", () => {
+    const before = [id("<nexa_2>"), id("('")];
+    expect(acceptedChoice(model, before, choices("A", "In"), accept)).toBe(id("A")); // "A" begins "Anderson"
+    expect(acceptedChoice(model, [...before, id("A")], choices("cme", "n"), accept)).toBe(id("n")); // no "Acme" here
+    expect(acceptedChoice(model, before, choices("A", "In"), accept, new Set([id("A")]))).toBe(id("In"));
+    expect(acceptedChoice(model, [...before, id("A"), id("n")], choices("itech", "cme"), accept)).toBeUndefined();
+  });
+
+  it("go back from a dead end to the latest position with another accepted, untried choice", () => {
+    // "An" cannot go on to a piece of the prompt; at "A" the decoder could have written "In".
+    const generated = [id("<nexa_2>"), id("('"), id("A"), id("n")];
+    const history = [choices("<nexa_2>"), choices("('"), choices("A", "In", "cme"), choices("cme", "n")];
+    const banned = generated.map(() => new Set<Token>());
+    expect(deadEndDeviation(model, generated, history, banned, accept)).toEqual({ position: 2, token: id("In") });
+    // Once "In" was tried there too, nothing is left within reach.
+    banned[2]!.add(id("In"));
+    expect(deadEndDeviation(model, generated, history, banned, accept)).toBeUndefined();
+  });
+});

@@ -11,6 +11,7 @@
 // Deliberately left out: arguments inside lists or dicts (no built-in function takes one), and escapes beyond
 // \n, \t, the quote and the backslash (a value with \x or \u escapes is compared as written, so it rarely passes).
 import type { FunctionCall } from "./action-call.js";
+import { SPECIAL_TAG } from "./tokens.js";
 
 /** Function name → the parameters its calls copy from the prompt. */
 export type CopyArguments = Record<string, string[]>;
@@ -142,7 +143,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /** The text a call copies from: the prompt without its template tags ("<|assistant|>" is no title to copy). */
 export function copySource(prompt: string): string {
-  return prompt.replace(/<[^<>\s]*>/g, "\n");
+  return prompt.replace(SPECIAL_TAG, "\n");
 }
 
 /**

@@ -17,6 +17,8 @@
 // Deliberately left out: multi-word entities as units (each word is checked on its own, which is enough to catch
 // a substituted name or address) and words seen fewer than `minCount` times (nothing is known about them).
 
+import { SPECIAL_TAG } from "./tokens.js";
+
 export interface CopyWordOptions {
   /** Ignore words used in fewer training records than this (default 50: a rare template is not evidence). */
   minCount?: number;
@@ -30,7 +32,6 @@ const EDGE_PUNCTUATION = /^["'“”‘’([]+|["'“”‘’)\].,!?;:]+$/g;
 // Words are split at spaces, at the punctuation of a call ("<nexa_3>('Maria', 'hi')") and at special tokens, so
 // the same lists serve a planner (request → steps) and an action model (prompt → call). Tags become spaces of the
 // same length, so that a word's position is its position in the text.
-const TAG = /<[^<>\s]*>/g;
 const WORD = /[^\s(),=]+/g;
 
 interface WordSpan {
@@ -41,7 +42,7 @@ interface WordSpan {
 
 /** The words of a text with their places, as the grounding check compares them (see wordsOf). */
 function wordSpans(text: string): WordSpan[] {
-  const untagged = text.replace(TAG, (tag) => " ".repeat(tag.length));
+  const untagged = text.replace(SPECIAL_TAG, (tag) => " ".repeat(tag.length));
   return [...untagged.matchAll(WORD)]
     .map((match) => ({ word: bare(match[0].toLowerCase()), start: match.index, end: match.index + match[0].length }))
     .filter((span) => span.word !== "");

@@ -10,6 +10,12 @@ export const SPLIT = "<nexa_split>";
 export const NEXA_END = "<nexa_end>";
 export const OBSERVATION = "<|observation|>";
 
+/**
+ * Anything spelled like a special token (`<|user|>`, `<nexa_3>`): the grounding and copy checks read a prompt's
+ * text without them. Global, for replace() and matchAll() only.
+ */
+export const SPECIAL_TAG = /<[^<>\s]*>/g;
+
 /** Functional tokens are <nexa_0> … <nexa_63>; token K names the K-th function of a FunctionSet. */
 export const MAX_FUNCTIONAL_TOKENS = 64;
 

@@ -80,11 +80,13 @@ export class OctopusActor implements Actor {
     const endToken = this.local.singleTokenId(NEXA_END);
     const grounding = this.grounding;
     if (grounding && !grammar && endToken !== undefined) {
-      const functionAt = (index: number) => index < functions.names.length
-        ? { name: functions.names[index]!, parameters: functions.parameterNames(functions.names[index]!) }
-        : undefined;
-      const source = copySource(prompt);
-      const accept = grounding.copyArguments.size > 0 ? (text: string) => keepsCopies(text, source, grounding.copyArguments, functionAt) : undefined;
+      // Asked about every candidate token: the prompt's text and the functions' parameters are worked out once.
+      let accept: ((text: string) => boolean) | undefined;
+      if (grounding.copyArguments.size > 0) {
+        const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
+        const source = copySource(prompt);
+        accept = (text) => keepsCopies(text, source, grounding.copyArguments, (index) => signatures[index]);
+      }
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.
       return decodeDistinctSteps(this.local, prompt, { splitToken: endToken, endToken, maxSteps: 1, maxTokens: this.maxTokens, signal,
         grounding: { request: prompt, ...grounding }, accept });

@@ -81,7 +81,7 @@ export function acceptedChoice(
   accept: (text: string) => boolean,
   skip?: ReadonlySet<Token>,
 ): Token | undefined {
-  const prefix = model.detokenize([...before], true);
+  const prefix = model.detokenize(before, true);
   return candidates.find((choice) => !skip?.has(choice.token) && accept(prefix + model.detokenize([choice.token], true)))?.token;
 }
 

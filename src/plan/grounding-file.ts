@@ -4,7 +4,7 @@
 // LoRA planner over somebody else's base carries it too.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { InputError } from "../errors.js";
+import { InputError, OctoplanError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";
@@ -35,7 +35,8 @@ export function learnGrounding(examples: ReadonlyArray<{ prompt: string; target:
   const calls = examples.flatMap((example) => {
     try {
       return [{ prompt: example.prompt, call: actionToCall(functions, example.target) }];
-    } catch {
+    } catch (error) {
+      if (!(error instanceof OctoplanError)) throw error;
       return []; // a target the function set rejects teaches nothing about copying
     }
   });

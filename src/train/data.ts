@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { readDatasetAll, type DatasetRecord } from "../data/index.js";
 import { FunctionSet, isDomainName, type DomainName } from "../functions/index.js";
 import { InputError } from "../errors.js";
+import type { Duplicates } from "./options.js";
 import { recordToExamples, type TextExample, type TrainingTask } from "./examples.js";
 
 export type DataSource = string | readonly DatasetRecord[];
@@ -49,4 +50,24 @@ export function functionsFromRecords(records: readonly DatasetRecord[]): Functio
 
 export function textExamples(records: readonly DatasetRecord[], task: TrainingTask, functions?: FunctionSet): TextExample[] {
   return records.flatMap((record) => recordToExamples(record, task, functions));
+}
+
+/**
+ * The examples with repeats thinned out: of an example (prompt and target) that occurs n times, "sqrt" keeps the
+ * first ⌊√n⌋ (so one of up to 3, 3 of 9) and "once" the first; order is kept. Square-root sampling (as for frequent words in word2vec) keeps a
+ * function whose every example is a repeat (printing one of a few known files) from vanishing, which "once" does.
+ */
+export function thinDuplicates(examples: readonly TextExample[], policy: Duplicates): TextExample[] {
+  if (policy === "keep") return [...examples];
+  const keyOf = (example: TextExample) => `${example.prompt}\u0000${example.target}`;
+  const counts = new Map<string, number>();
+  for (const example of examples) counts.set(keyOf(example), (counts.get(keyOf(example)) ?? 0) + 1);
+  const kept = new Map<string, number>();
+  return examples.filter((example) => {
+    const key = keyOf(example);
+    const limit = policy === "once" ? 1 : Math.floor(Math.sqrt(counts.get(key)!));
+    const copies = (kept.get(key) ?? 0) + 1;
+    kept.set(key, copies);
+    return copies <= limit;
+  });
 }

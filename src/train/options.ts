@@ -37,12 +37,21 @@ export interface Hyperparameters {
    * trained from scratch learn the requests' language from it; a pretrained base already has it.
    */
   promptLoss: boolean;
+  /**
+   * What to do with repeated examples (the same prompt and target): "keep" them all, keep the square root of their
+   * count ("sqrt", rounded down), or keep one ("once"). Generated data repeats its easy examples (the same print step
+   * and file path hundreds of times), and a step budget spent on them is not spent on the rare, hard ones.
+   */
+  duplicates: Duplicates;
   seed: number;
   /** Longest example in tokens; longer ones are cut (and counted). */
   contextLength?: number;
   evalEvery: number;
   checkpointEvery: number;
 }
+
+export const DUPLICATES = ["keep", "sqrt", "once"] as const;
+export type Duplicates = (typeof DUPLICATES)[number];
 
 export type PresetName = "paper" | "scratch";
 export const PRESET_NAMES: readonly PresetName[] = ["paper", "scratch"];
@@ -66,6 +75,7 @@ const paper: Hyperparameters = {
   loraTargets: ALL_LINEAR,
   loraDropout: 0,
   promptLoss: false,
+  duplicates: "keep",
   seed: 0,
   evalEvery: 100,
   checkpointEvery: 200,
@@ -136,6 +146,9 @@ function validateHyperparameters(values: Hyperparameters): void {
   }
   if (!(values.loraDropout >= 0 && values.loraDropout < 1)) {
     throw new InputError(`option 'loraDropout' must be in [0, 1), got ${values.loraDropout}`);
+  }
+  if (!DUPLICATES.includes(values.duplicates)) {
+    throw new InputError(`unknown duplicates policy '${String(values.duplicates)}'`, { hint: `Available policies: ${DUPLICATES.join(", ")}` });
   }
   if (!(values.weightDecay >= 0 && values.weightDecay <= 1)) {
     throw new InputError(`option 'weightDecay' must be in [0, 1], got ${values.weightDecay}`);

@@ -13,7 +13,7 @@ import type { FunctionSet } from "../functions/index.js";
 import { InputError } from "../errors.js";
 import type { ModelSize } from "../model/config.js";
 import { resolveHyperparameters, type Hyperparameters, type PresetName } from "./options.js";
-import { loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
+import { thinDuplicates, loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
 import { tokenizeExamples, type TrainingTask } from "./examples.js";
 import { prepareModel, type ModelSource } from "./setup.js";
 import { createTrainableLora } from "./lora-init.js";
@@ -124,7 +124,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   let frozen: FrozenTransposes | undefined;
   try {
     const contextLength = Math.min(hyper.contextLength ?? model.config.contextLength, model.config.contextLength);
-    const trainSet = tokenizeExamples(trainTexts, tokenizer, contextLength, { promptLoss: hyper.promptLoss });
+    const kept = thinDuplicates(trainTexts, hyper.duplicates);
+    if (kept.length < trainTexts.length) log(`kept ${kept.length} of ${trainTexts.length} training examples (duplicates: ${hyper.duplicates})`);
+    const trainSet = tokenizeExamples(kept, tokenizer, contextLength, { promptLoss: hyper.promptLoss });
     const evalSet = tokenizeExamples(evalTexts, tokenizer, contextLength);
     for (const [name, set] of [["training", trainSet], ["eval", evalSet]] as const) {
       if (set.truncated + set.dropped > 0) {
@@ -218,7 +220,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
 
 const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
   "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
-  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "seed", "contextLength", "evalEvery", "checkpointEvery",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "seed", "contextLength", "evalEvery", "checkpointEvery",
 ];
 
 function pickHyperparameters(values: Record<string, unknown>): Partial<Hyperparameters> {

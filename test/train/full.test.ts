@@ -19,7 +19,8 @@ const progress: number[] = [];
 
 beforeAll(async () => {
   result = await train({
-    data: toyRecords(16), eval: toyRecords(4), task: "plan", output: directory, init: "tiny", vocabSize: 400,
+    // The first 4 records twice: `duplicates: "once"` trains on the 16 distinct ones.
+    data: [...toyRecords(16), ...toyRecords(4)], duplicates: "once", eval: toyRecords(4), task: "plan", output: directory, init: "tiny", vocabSize: 400,
     maxSteps: 12, epochs: 3, batchSize: 4, lr: 3e-3, seed: 2, threads: 2, evalEvery: 6, checkpointEvery: 0,
     progressBar: false, log: () => undefined, onProgress: (event) => progress.push(event.loss),
   });
@@ -42,6 +43,8 @@ describe("full training from scratch", () => {
     expect(summary.finalLoss).toBe(result.finalLoss);
     expect(summary.data.trainHash).toMatch(/^[0-9a-f]{64}$/);
     expect(summary.hyperparameters.lr).toBe(3e-3);
+    expect(summary.hyperparameters.duplicates).toBe("once");
+    expect(summary.data.trainExamples).toBe(16);
     expect(summary.octoplanVersion).toMatch(/^\d+\.\d+\.\d+/);
   });
 

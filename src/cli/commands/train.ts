@@ -6,12 +6,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../../errors.js";
 import { FunctionSet, isDomainName, parseDocstrings } from "../../functions/index.js";
 import { train, type TrainOptions } from "../../train/train.js";
-import { parseLoraTargets, PRESET_NAMES, type PresetName } from "../../train/options.js";
+import { DUPLICATES, parseLoraTargets, PRESET_NAMES, type PresetName } from "../../train/options.js";
 import { isModelSize } from "../../model/config.js";
 
 interface TrainCommandOptions {
   data: string; eval?: string; task: string; out: string; base?: string; init?: string; preset?: string;
-  method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string; promptLoss?: boolean;
+  method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string; promptLoss?: boolean; duplicates?: string;
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
   weightDecay?: string; clip?: string; seed?: string; threads?: string; baseType?: string; context?: string; vocabSize?: string; preTokenizer?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
@@ -53,6 +53,7 @@ export function register(program: Command): void {
     .option("--targets <list>", "LoRA targets: all-linear, all, or a list of q,k,v,o,gate,up,down,output")
     .option("--lora-dropout <p>", "dropout on the LoRA input (0 = off)")
     .option("--prompt-loss", "also train on the request's tokens (helps models trained from scratch)")
+    .option("--duplicates <policy>", `repeated examples: ${DUPLICATES.join(", ")} (keep all, the square root of their count, or one; default keep)`)
     .option("--lr <lr>", "peak learning rate (paper: 5e-6; scratch: 1e-3)")
     .option("--batch <n>", "examples per micro-batch")
     .option("--grad-accum <n>", "micro-batches per optimizer step")
@@ -96,7 +97,7 @@ export function register(program: Command): void {
         method: options.method as TrainOptions["method"],
         loraRank: number(options.rank, "--rank", true), loraAlpha: number(options.alpha, "--alpha"),
         loraTargets: options.targets ? parseLoraTargets(options.targets) : undefined, loraDropout: number(options.loraDropout, "--lora-dropout"),
-        promptLoss: options.promptLoss,
+        promptLoss: options.promptLoss, duplicates: options.duplicates as TrainOptions["duplicates"],
         lr: number(options.lr, "--lr"), batchSize: number(options.batch, "--batch", true), gradAccum: number(options.gradAccum, "--grad-accum", true),
         epochs: number(options.epochs, "--epochs", true), maxSteps: number(options.maxSteps, "--max-steps", true),
         warmupRatio: number(options.warmup, "--warmup"), weightDecay: number(options.weightDecay, "--weight-decay"),

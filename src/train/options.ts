@@ -157,3 +157,13 @@ function validateHyperparameters(values: Hyperparameters): void {
     throw new InputError(`option 'maxSteps' must be a positive integer, got ${values.maxSteps}`);
   }
 }
+
+const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
+  "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "seed", "contextLength", "evalEvery", "checkpointEvery",
+];
+
+/** The hyperparameters among `values` (train()'s options), the undefined ones left out so a preset's stand. */
+export function pickHyperparameters(values: Record<string, unknown>): Partial<Hyperparameters> {
+  return Object.fromEntries(HYPERPARAMETER_KEYS.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
+}

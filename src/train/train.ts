@@ -1,18 +1,15 @@
 // train(): the library entry point behind `octoplan train`. Reads the data, prepares the model
 // (from scratch, from a base GGUF, or from the run's own base.gguf when resuming), builds the
-// training graph (full or LoRA), runs Trainer.fit(), and writes the outputs:
+// training graph (full or LoRA), runs Trainer.fit(), and writes the outputs (outputs.ts):
 //   DIR/model.gguf (full) or DIR/adapter.gguf (LoRA), DIR/training.json, DIR/metrics.jsonl, DIR/checkpoints/.
 import type { PreTokenizerName } from "../model/tokenizer/index.js";
-import { GROUNDING_FILE, learnGrounding, writeGrounding } from "../plan/grounding-file.js";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../util/atomic.js";
-import { writeLoraAdapter } from "../model/gguf/index.js";
 import type { DatasetRecord } from "../data/index.js";
 import type { FunctionSet } from "../functions/index.js";
 import { InputError } from "../errors.js";
 import type { ModelSize } from "../model/config.js";
-import { resolveHyperparameters, type Hyperparameters, type PresetName } from "./options.js";
+import { pickHyperparameters, resolveHyperparameters, type Hyperparameters, type PresetName } from "./options.js";
 import { thinDuplicates, loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
 import { tokenizeExamples, type TrainingTask } from "./examples.js";
 import { prepareModel, type ModelSource } from "./setup.js";
@@ -23,6 +20,7 @@ import { TrainingGraph, type TrainableTensor } from "./graph.js";
 import { baseTensorType, frozenTransposes, type BaseType } from "./frozen.js";
 import type { FrozenTransposes } from "../ggml/index.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
+import { writeTrainingOutputs } from "./outputs.js";
 
 export interface TrainOptions extends Partial<Hyperparameters> {
   data: DataSource;
@@ -175,37 +173,12 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     });
     const result = await trainer.fit();
 
-    const modelPath = hyper.method === "full" && !result.interrupted ? join(output, "model.gguf") : undefined;
-    const adapterPath = lora && !result.interrupted ? join(output, "adapter.gguf") : undefined;
-    if (modelPath) await model.save(modelPath, tokenizer);
-    if (adapterPath && lora) {
-      writeLoraAdapter(adapterPath, { architecture: model.config.architecture, alpha: lora.alpha, pairs: lora.pairs(),
-        metadata: [{ key: "general.name", type: "string", value: "octoplan LoRA" }] });
-    }
-    // The model's grounding words (plan/grounding.ts), learnt from prompt → target, travel beside it: its decoder
-    // keeps a plan, or a call, to what it was given.
-    if (!result.interrupted) {
-      writeGrounding(join(output, GROUNDING_FILE), learnGrounding(trainTexts, { functions }));
-    }
-    const trainingJsonPath = join(output, "training.json");
-    writeFileAtomic(trainingJsonPath, JSON.stringify({
-      octoplanVersion: packageVersion(),
-      task,
-      source: prepared.description,
-      basePath: prepared.basePath,
-      model: model.config,
-      hyperparameters: hyper,
-      baseType: baseType ?? null,
-      trainableParameters: graph.trainableParameters,
+    const { modelPath, adapterPath, trainingJsonPath } = await writeTrainingOutputs({
+      output, task, result, model, tokenizer, lora, hyper, baseType, functions, trainTexts,
+      description: prepared.description, basePath: prepared.basePath, trainableParameters: graph.trainableParameters,
       data: { train: typeof options.data === "string" ? options.data : "(in memory)", trainHash: trainData.hash, evalHash: evalData?.hash ?? null,
-        trainExamples: trainSet.examples.length, evalExamples: evalSet.examples.length, functions: functions?.names ?? null },
-      steps: result.steps,
-      totalSteps: result.totalSteps,
-      finalLoss: result.finalLoss,
-      finalEvalLoss: result.finalEvalLoss ?? null,
-      interrupted: result.interrupted,
-      outputs: { model: modelPath ?? null, adapter: adapterPath ?? null },
-    }, null, 2) + "\n");
+        trainExamples: trainSet.examples.length, evalExamples: evalSet.examples.length },
+    });
     return {
       directory: output, modelPath, adapterPath, basePath: prepared.basePath, trainingJsonPath, metricsPath: join(output, "metrics.jsonl"),
       finalLoss: result.finalLoss, finalEvalLoss: result.finalEvalLoss, steps: result.steps, totalSteps: result.totalSteps, interrupted: result.interrupted,
@@ -216,20 +189,6 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     lora?.dispose();
     prepared.dispose();
   }
-}
-
-const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
-  "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
-  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "seed", "contextLength", "evalEvery", "checkpointEvery",
-];
-
-function pickHyperparameters(values: Record<string, unknown>): Partial<Hyperparameters> {
-  return Object.fromEntries(HYPERPARAMETER_KEYS.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
-}
-
-function packageVersion(): string {
-  const path = new URL("../../package.json", import.meta.url);
-  return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
 }
 
 export type { DatasetRecord };

@@ -54,8 +54,9 @@ export function textExamples(records: readonly DatasetRecord[], task: TrainingTa
 
 /**
  * The examples with repeats thinned out: of an example (prompt and target) that occurs n times, "sqrt" keeps the
- * first ⌊√n⌋ (so one of up to 3, 3 of 9) and "once" the first; order is kept. Square-root sampling (as for frequent words in word2vec) keeps a
- * function whose every example is a repeat (printing one of a few known files) from vanishing, which "once" does.
+ * first ⌊√n⌋ (one of up to 3, three of 9) and "once" the first; order is kept. Square-root sampling (as word2vec
+ * does for frequent words) keeps a function whose every example is a repeat (printing one of a few known files)
+ * from vanishing, which "once" does.
  */
 export function thinDuplicates(examples: readonly TextExample[], policy: Duplicates): TextExample[] {
   if (policy === "keep") return [...examples];

@@ -6,6 +6,7 @@
 // checkpoint replays exactly the same computation as an uninterrupted run.
 import { join } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
+import { InputError } from "../errors.js";
 import { appendLines, writeFileAtomic } from "../util/atomic.js";
 import { ProgressBar } from "../util/progress.js";
 import { getLr } from "./schedule.js";
@@ -199,7 +200,7 @@ export class Trainer {
         step: this.step,
         cursor: this.cursor,
         random: this.random.getState(),
-        extra: { loss: this.lastLoss, evalLoss: this.lastEvalLoss ?? null, totalSteps: this.totalSteps },
+        extra: { loss: this.lastLoss, evalLoss: this.lastEvalLoss ?? null, totalSteps: this.totalSteps, trainExamples: this.options.train.length },
       },
       this.model.exportState(),
     );
@@ -209,6 +210,14 @@ export class Trainer {
   private restore(): number | undefined {
     const checkpoint = loadLatestCheckpoint(this.checkpointDirectory);
     if (!checkpoint) return undefined;
+    // The data cursor points into this run's batches: other examples (other data, another `duplicates`) would
+    // silently train on a different order. Checkpoints older than this check carry no count.
+    const examples = checkpoint.extra.trainExamples;
+    if (typeof examples === "number" && examples !== this.options.train.length) {
+      throw new InputError(`${checkpoint.path}: the checkpoint was trained on ${examples} examples, this run has ${this.options.train.length}`, {
+        hint: "resume with the same data and --duplicates, or start over without --resume",
+      });
+    }
     this.model.importState(checkpoint.tensors);
     this.step = checkpoint.step;
     this.cursor = checkpoint.cursor;

@@ -1,5 +1,5 @@
 // The training loop on a bigram model (fast): stop on a signal with a checkpoint, resume bit-exactly,
-// gradient accumulation, eval every N steps, metrics lines.
+// gradient accumulation, eval every N steps, metrics lines; a resume on other examples is refused.
 import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,5 +70,10 @@ describe("Trainer", () => {
     expect(resumed.steps).toBe(9);
     expect(second.weights().equals(straight.weights())).toBe(true);
     expect(existsSync(join(directory, "checkpoints", "step-000009.ckpt"))).toBe(true);
+
+    // Resuming on other examples (other data, or another `duplicates` policy) would train on another order.
+    const third = bigram(2);
+    await expect(new Trainer(third.graph, { hyperparameters, train: examples.slice(1), directory, progressBar: false, resume: true }).fit())
+      .rejects.toThrow(/trained on 10 examples, this run has 9/);
   });
 });

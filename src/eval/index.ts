@@ -6,6 +6,7 @@ export * from "./metrics.js";
 export * from "./evaluate.js";
 export * from "./report.js";
 export * from "./run-eval.js";
+export * from "./demo-settings.js";
 export * from "./demo-pipeline.js";
 export * from "./table2.js";
 export * from "./table2-settings.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SETTINGS } from "../../src/eval/demo-pipeline.js";
+import { DEMO_SETTINGS } from "../../src/eval/demo-settings.js";
 
 describe("demo settings", () => {
   it("gives the fast demo a held-out split and a bounded number of steps", () => {

@@ -1,5 +1,6 @@
 // `npm run bench:train`: training throughput on this machine, as JSON.
-//   model: the "small" preset (~30M parameters, 4096 vocabulary), seq 128, batch 8, all cores (or --threads);
+//   model: the "small" preset (~30M parameters, 4096 vocabulary; or --size tiny|base|WIDTHxLAYERS), seq 128, batch 8,
+//          all cores (or --threads);
 //   ours:  full fine-tuning (F32) and LoRA r16 / r64 (all-linear) over a frozen F32 base (ggml's autodiff, and with
 //          FrozenTransposes) and a frozen BF16 base (FrozenTransposes, what `--base-type bf16` trains with):
 //          tokens/s, model GFLOP/s, % of the FP32 peak, RSS, and where a step's time goes (forward, backward,
@@ -8,7 +9,7 @@
 //          PyTorch (Debian python3-torch, bench/pytorch-peer.py); ratio ours/theirs when measured.
 // Model FLOPs per token: full = 3 × forward (forward, backward to activations, backward to weights);
 // LoRA = 2 × forward (the frozen weights need no weight gradient) + 6 × the LoRA branches' FLOPs.
-// Usage: npm run bench:train -- [--steps 2] [--threads N] [--seq 128] [--batch 8] [--pytorch] [--only full,lora]
+// Usage: npm run bench:train -- [--steps 2] [--threads N] [--seq 128] [--batch 8] [--size small] [--pytorch] [--only full,lora]
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -17,7 +18,8 @@ import { join } from "node:path";
 import { BpeTokenizer } from "../src/model/tokenizer/index.js";
 import { parseArgs } from "node:util";
 import { LanguageModel } from "../src/model/language-model.js";
-import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig } from "../src/model/config.js";
+import { isModelSize, presetConfig, flopsPerToken, parameterCounts, type ModelConfig, type ModelSize } from "../src/model/config.js";
+import { InputError } from "../src/errors.js";
 import { buildForward } from "../src/model/arch/index.js";
 import type { LoraWeights } from "../src/model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "../src/train/graph.js";
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     threads: { type: "string" },
     seq: { type: "string", default: "128" },
     batch: { type: "string", default: "8" },
+    size: { type: "string", default: "small" },
   },
 });
 const steps = Number(values.steps);
@@ -43,15 +46,17 @@ const only = (values.only ?? "full,lora").split(",");
 const threads = values.threads ? Number(values.threads) : os.availableParallelism();
 const sequence = Number(values.seq);
 const batchSize = Number(values.batch);
+if (!isModelSize(values.size)) throw new InputError(`--size: unknown size '${values.size}'`, { hint: "Available sizes: tiny, base, small, or WIDTHxLAYERS such as 192x6" });
+const size: ModelSize = values.size;
 
 // A real BPE vocabulary (llama.cpp needs one to load the GGUF), trained on random words.
 const random = Random.fromSeed(1);
 const letters = "abcdefghijklmnopqrstuvwxyz";
 const words = Array.from({ length: 30000 }, () => Array.from({ length: 2 + random.int(7) }, () => letters[random.int(26)]).join(""));
 const tokenizer = BpeTokenizer.train([words.join(" ")], { vocabSize: 4096, minFrequency: 1 });
-const config = presetConfig("small", { vocabSize: tokenizer.vocabSize });
+const config = presetConfig(size, { vocabSize: tokenizer.vocabSize });
 const model = await LanguageModel.create(config, { seed: 1, threads });
-const modelPath = join(mkdtempSync(join(os.tmpdir(), "octoplan-bench-train-")), "small.gguf");
+const modelPath = join(mkdtempSync(join(os.tmpdir(), "octoplan-bench-train-")), `${size}.gguf`);
 await model.save(modelPath, tokenizer);
 const batches = Array.from({ length: steps + 1 }, (_, index) =>
   makeBatch(Array.from({ length: batchSize }, (_, row) => ({
@@ -168,7 +173,7 @@ const peers = [llamaCppPeer(modelPath), pytorchPeer(config)];
 const fullResult = results.find((result) => result.method === "full");
 process.stdout.write(JSON.stringify({
   machine: { ...peak, cpus: os.cpus().length, threads, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
-  model: { preset: "small", ...config, parameters: parameterCounts(config).total, forwardGflopsPerToken: forwardFlops / 1e9 },
+  model: { preset: size, ...config, parameters: parameterCounts(config).total, forwardGflopsPerToken: forwardFlops / 1e9 },
   sequence, batchSize, steps,
   ours: results,
   peers: peers.map((peer) => ({ ...peer, ratioOursOverTheirs: peer.tokensPerSecond && fullResult ? fullResult.tokensPerSecond / peer.tokensPerSecond : null })),

@@ -18,8 +18,7 @@ import { join } from "node:path";
 import { BpeTokenizer } from "../src/model/tokenizer/index.js";
 import { parseArgs } from "node:util";
 import { LanguageModel } from "../src/model/language-model.js";
-import { isModelSize, presetConfig, flopsPerToken, parameterCounts, type ModelConfig, type ModelSize } from "../src/model/config.js";
-import { InputError } from "../src/errors.js";
+import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig, type ModelSize } from "../src/model/config.js";
 import { buildForward } from "../src/model/arch/index.js";
 import type { LoraWeights } from "../src/model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "../src/train/graph.js";
@@ -46,8 +45,8 @@ const only = (values.only ?? "full,lora").split(",");
 const threads = values.threads ? Number(values.threads) : os.availableParallelism();
 const sequence = Number(values.seq);
 const batchSize = Number(values.batch);
-if (!isModelSize(values.size)) throw new InputError(`--size: unknown size '${values.size}'`, { hint: "Available sizes: tiny, base, small, or WIDTHxLAYERS such as 192x6" });
-const size: ModelSize = values.size;
+const size = values.size as ModelSize;
+presetConfig(size, { vocabSize: 4096 }); // a bad --size fails here, naming the sizes, before the tokenizer is trained
 
 // A real BPE vocabulary (llama.cpp needs one to load the GGUF), trained on random words.
 const random = Random.fromSeed(1);

@@ -46,8 +46,8 @@ export interface DistinctStepsOptions {
   /**
    * Whether the text so far, with one more token, may stand (the action model's copied arguments): the decoder
    * takes the most probable accepted token among llama.cpp's top choices; when none is, it asks again for the top
-   * `WIDE_CHOICES` (re-evaluating one token); when none of those is either, it goes back to the latest of the last
-   * 16 positions that had another accepted choice (sharing the backtracks), else writes greedily.
+   * `WIDE_CHOICES` (re-evaluating one token); when none of those is either, it goes back to the latest recent position
+   * that had another accepted choice (deadEndDeviation, sharing the backtracks), else writes greedily.
    */
   accept?: (text: string) => boolean;
   signal?: AbortSignal;

@@ -60,12 +60,12 @@ export function textExamples(records: readonly DatasetRecord[], task: TrainingTa
  */
 export function thinDuplicates(examples: readonly TextExample[], policy: Duplicates): TextExample[] {
   if (policy === "keep") return [...examples];
-  const keyOf = (example: TextExample) => `${example.prompt}\u0000${example.target}`;
+  const keys = examples.map((example) => `${example.prompt}\u0000${example.target}`);
   const counts = new Map<string, number>();
-  for (const example of examples) counts.set(keyOf(example), (counts.get(keyOf(example)) ?? 0) + 1);
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const kept = new Map<string, number>();
-  return examples.filter((example) => {
-    const key = keyOf(example);
+  return examples.filter((_, index) => {
+    const key = keys[index]!;
     const limit = policy === "once" ? 1 : Math.floor(Math.sqrt(counts.get(key)!));
     const copies = (kept.get(key) ?? 0) + 1;
     kept.set(key, copies);

@@ -10,6 +10,7 @@ import type { LoraWeights } from "../model/lora-weights.js";
 import { GROUNDING_FILE, learnGrounding, writeGrounding } from "../plan/grounding-file.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import type { TextExample, TrainingTask } from "./examples.js";
+import type { BaseType } from "./frozen.js";
 import type { Hyperparameters } from "./options.js";
 import type { FitResult } from "./trainer.js";
 
@@ -21,7 +22,7 @@ export interface TrainingOutputs {
   tokenizer: TokenizerMetadataSource;
   lora?: LoraWeights;
   hyper: Hyperparameters;
-  baseType?: string;
+  baseType?: BaseType;
   functions?: FunctionSet;
   /** Every training example, repeats included: grounding.json counts how often a word was copied. */
   trainTexts: readonly TextExample[];

@@ -2,7 +2,8 @@
 //   model: the "small" preset (~30M parameters, 4096 vocabulary; or --size tiny|base|WIDTHxLAYERS), seq 128, batch 8,
 //          all cores (or --threads);
 //   ours:  full fine-tuning (F32) and LoRA r16 / r64 (all-linear) over a frozen F32 base (ggml's autodiff, and with
-//          FrozenTransposes) and a frozen BF16 base (FrozenTransposes, what `--base-type bf16` trains with):
+//          FrozenTransposes) and a frozen BF16 base (FrozenTransposes, what `--base-type bf16` trains with); full
+//          fine-tuning with BF16 products over F32 masters too (`--precision bf16`, MixedPrecisionCopies):
 //          tokens/s, model GFLOP/s, % of the FP32 peak, RSS, and where a step's time goes (forward, backward,
 //          gradient norm, AdamW; forward = a forward-only pass of the same batch);
 //   peers: llama.cpp's own full fine-tuning (llama_opt_epoch) — see llamaCppPeer below — and, with --pytorch,
@@ -22,7 +23,7 @@ import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig, type Mo
 import { buildForward } from "../src/model/arch/index.js";
 import type { LoraWeights } from "../src/model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "../src/train/graph.js";
-import { frozenTransposes } from "../src/train/frozen.js";
+import { frozenTransposes, mixedPrecisionCopies } from "../src/train/frozen.js";
 import { cpuPeak, ParameterContext } from "../src/ggml/index.js";
 import { createTrainableLora } from "../src/train/lora-init.js";
 import { ALL_LINEAR } from "../src/train/options.js";
@@ -82,10 +83,11 @@ function loraFlopsPerToken(lora: LoraWeights): number {
   return lora.layouts.reduce((sum, layout) => sum + 2 * lora.rank * (layout.inFeatures + layout.outFeatures), 0);
 }
 
-interface Base { name: string; weights: ParameterContext; transposed: boolean }
+interface Base { name: string; weights: ParameterContext; transposed: boolean; precision?: "bf16" }
 
 function measure(method: string, base: Base, trainable: TrainableTensor[], lora: LoraWeights | undefined, flopsPerTrainingToken: number): MethodResult {
   const frozen = base.transposed ? frozenTransposes(model.ggml, base.weights, model.specs, { includeF32: true }) : undefined;
+  const copies = mixedPrecisionCopies(model.ggml, base.weights, model.specs, base.precision);
   const graph = TrainingGraph.create({
     ggml: model.ggml,
     trainable,
@@ -94,7 +96,8 @@ function measure(method: string, base: Base, trainable: TrainableTensor[], lora:
       const forward = buildForward(step, config, base.weights, inputs, { lora: lora?.tensors(1), differentiable: true });
       return { logits: forward.logits, fillInputs: () => forward.fillPositions(model.ggml) };
     },
-    rewriteBackward: frozen ? (step) => void frozen.rewrite(step) : undefined,
+    rewriteBackward: (step) => { frozen?.rewrite(step); copies?.rewrite(step); },
+    onWeightsChanged: () => copies?.refresh(),
   });
   const phases = { forward: 0, forwardBackward: 0, gradientNorm: 0, optimizer: 0 };
   let total = 0;
@@ -120,6 +123,7 @@ function measure(method: string, base: Base, trainable: TrainableTensor[], lora:
   } finally {
     graph.dispose();
     frozen?.dispose();
+    copies?.dispose();
   }
   const seconds = total / 1000;
   const tokens = steps * batchSize * sequence;
@@ -150,7 +154,10 @@ const loadBefore = os.loadavg();
 const results: MethodResult[] = [];
 const full = model.weights.names.map((name) => ({ name, tensor: model.weights.get(name), decay: model.weights.get(name).shape.length > 1 }));
 const f32: Base = { name: "F32", weights: model.weights, transposed: false };
-if (only.includes("full")) results.push(measure("full", f32, full, undefined, 3 * forwardFlops));
+if (only.includes("full")) {
+  results.push(measure("full", f32, full, undefined, 3 * forwardFlops));
+  results.push(measure("full", { name: "F32 masters, BF16 products", weights: model.weights, transposed: false, precision: "bf16" }, full, undefined, 3 * forwardFlops));
+}
 // A BF16 copy of the matrices (norms stay F32), as `--base-type bf16` makes.
 const bf16Weights = ParameterContext.create(model.ggml, model.specs.map((spec) => ({ ...spec, type: spec.shape.length === 2 ? "BF16" as const : "F32" as const })));
 for (const spec of model.specs) bf16Weights.write(spec.name, model.weights.read(spec.name));

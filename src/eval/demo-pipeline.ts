@@ -94,6 +94,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         data: paths.train, task, output: directory, init: settings.size, preset: "scratch", maxSteps, epochs: 1000, lr: settings.lr, batchSize: settings.batchSize,
         functionDomains: task === "act" ? ["android"] : undefined,
         duplicates: task === "act" ? settings.actorDuplicates : "keep",
+        precision: settings.precision,
         resume: true,
       },
     })), { log: (line) => log(`      ${line}`), progressBar: progress, totalThreads: threads });

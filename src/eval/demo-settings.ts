@@ -3,6 +3,7 @@
 import type { StepPhrasing } from "../data/offline/index.js";
 import type { ModelSize } from "../model/config.js";
 import type { Duplicates } from "../train/options.js";
+import type { Precision } from "../train/frozen.js";
 
 export interface DemoSettings {
   records: number;
@@ -25,6 +26,12 @@ export interface DemoSettings {
    * demo's 570 held-out requests (docs/RESULTS.md). The planner's requests are all distinct.
    */
   actorDuplicates: Duplicates;
+  /**
+   * Both models' matrix products (train's `precision`): "bf16" runs them over BF16 copies of the F32 weights, about
+   * 1.3× faster per step on this CPU (docs/BENCHMARKS.md), and the steps it saves go to the planner: 8000 instead
+   * of 7000 in 32 s less wall time (accuracy the same within a retrain's noise, docs/RESULTS.md).
+   */
+  precision: Precision;
 }
 
 export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
@@ -35,8 +42,8 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // same wall time, not batch 16, and not the prompt loss. The action model's steps buy argument accuracy (fast:
   // 1400 → 2000 gave +7 points of arguments and +5 end to end at the same plan accuracy and wall time; full: 4000 →
   // 5000 gave +3.0 end to end on all 570 held-out requests, for about a minute). A busy machine stretches both runs.
-  fast: { records: 18000, testFraction: 0.02, plannerSteps: 2200, actorSteps: 2000, lr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt" },
-  full: { records: 54000, testFraction: 0.01, plannerSteps: 7000, actorSteps: 5000, lr: 3e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt" },
+  fast: { records: 18000, testFraction: 0.02, plannerSteps: 2200, actorSteps: 2000, lr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
+  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 5000, lr: 3e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
 };
 
 export const EXAMPLE_REQUESTS = [

@@ -235,6 +235,59 @@ export type BaseBindings = ReturnType<typeof bindBase>;
 export type CpuBindings = ReturnType<typeof bindCpu>;
 export type CudaBindings = ReturnType<typeof bindCuda>;
 
+const TENSOR_BYTES = koffi.sizeof(TensorStruct);
+const POINTER_BYTES = 8; // the BigUint64 reads below: 64-bit platforms only, as node-llama-cpp's binaries are
+const FIELD = {
+  type: koffi.offsetof(TensorStruct, "type"), ne: koffi.offsetof(TensorStruct, "ne"), nb: koffi.offsetof(TensorStruct, "nb"),
+  op: koffi.offsetof(TensorStruct, "op"), src: koffi.offsetof(TensorStruct, "src"), name: koffi.offsetof(TensorStruct, "name"),
+};
+
+/**
+ * A live view of a ggml_tensor struct's bytes. Reading a few fields through it costs about a microsecond, where
+ * readTensorFields (koffi decoding the whole struct, its name and ten source pointers) costs about 14: graph
+ * building and the backward rewrites read every node of every training step.
+ */
+export function tensorBytes(pointer: NativePointer): DataView {
+  return new DataView(koffi.view(pointer, TENSOR_BYTES));
+}
+
+/** type, ne and nb of a tensor (what Tensor.wrap needs), from its bytes. */
+export function readTensorShape(bytes: DataView): { type: number; ne: [number, number, number, number]; nb: [number, number, number, number] } {
+  // ne is int64_t[4] and nb size_t[4]: 8 bytes each
+  const four = (offset: number) => [0, 1, 2, 3].map((axis) => Number(bytes.getBigInt64(offset + 8 * axis, true))) as [number, number, number, number];
+  return { type: bytes.getInt32(FIELD.type, true), ne: four(FIELD.ne), nb: four(FIELD.nb) };
+}
+
+/** The tensor's name (char[64], NUL-terminated), from its bytes. */
+export function readTensorName(bytes: DataView): string {
+  const raw = new Uint8Array(bytes.buffer, bytes.byteOffset + FIELD.name, GGML_MAX_NAME);
+  const end = raw.indexOf(0);
+  return Buffer.from(raw.subarray(0, end < 0 ? raw.length : end)).toString("utf8");
+}
+
+/** A node's op and the addresses of its first two sources (0n when absent). */
+export interface TensorLinks {
+  op: number;
+  first: bigint;
+  second: bigint;
+}
+
+export function readTensorLinks(bytes: DataView): TensorLinks {
+  return { op: bytes.getInt32(FIELD.op, true), first: bytes.getBigUint64(FIELD.src, true), second: bytes.getBigUint64(FIELD.src + POINTER_BYTES, true) };
+}
+
+/** Source `index` of a tensor as a pointer (null when absent), for the few nodes a rewrite wraps as Tensors. */
+export function readSource(pointer: NativePointer, index: number): NativePointer | null {
+  return koffi.decode(pointer, FIELD.src + POINTER_BYTES * index, "void *") as NativePointer | null;
+}
+
+/** Points a built graph node at another op and other sources, in place (the caller checks shape and type). */
+export function writeTensorLinks(bytes: DataView, links: TensorLinks): void {
+  bytes.setInt32(FIELD.op, links.op, true);
+  bytes.setBigUint64(FIELD.src, links.first, true);
+  bytes.setBigUint64(FIELD.src + POINTER_BYTES, links.second, true);
+}
+
 /** Reads (copies) the fields of a ggml_tensor struct. */
 export function readTensorFields(pointer: NativePointer): TensorFields {
   const raw = koffi.decode(pointer, TensorStruct) as {

@@ -9,12 +9,17 @@
 //   ggml.read(step.gradient(weight)); step.dispose();
 // Reusing one GraphAllocator across steps keeps its buffer instead of reallocating it each step.
 
+import koffi from "koffi";
 import { OctoplanError } from "../errors.js";
 import type { NativePointer } from "./bindings.js";
 import type { Ggml } from "./ggml.js";
 import { Ops } from "./ops.js";
-import { readTensorFields } from "./bindings.js";
+import { readSource, readTensorLinks, tensorBytes } from "./bindings.js";
 import { ShapeError, Tensor, type TensorType } from "./tensor.js";
+
+const POINTER_SIZE = koffi.sizeof("void *");
+/** Offset of `nodes` in struct ggml_cgraph: three ints, then the pointer's alignment. */
+const GRAPH_NODES_OFFSET = Math.ceil((3 * 4) / POINTER_SIZE) * POINTER_SIZE;
 
 export class GraphAllocator {
   private disposed = false;
@@ -126,7 +131,41 @@ export class ComputeContext {
   }
 
   node(index: number): Tensor {
-    return Tensor.wrap(this.ggml.base.ggml_graph_node(this.graph, index));
+    return Tensor.wrap(this.nodePointer(index));
+  }
+
+  nodePointer(index: number): NativePointer {
+    return this.ggml.base.ggml_graph_node(this.graph, index);
+  }
+
+  /**
+   * Moves nodes that expand() appended at the end of the graph to just before an earlier node. ggml runs nodes in
+   * array order, so a rewrite that gives an existing node new inputs must place them ahead of it. `moves` maps the
+   * index of an existing node to the indices of appended nodes, in the order they should run.
+   */
+  moveAppendedNodes(moves: ReadonlyMap<number, readonly number[]>): void {
+    this.assertOpen();
+    if (this.allocated) throw new OctoplanError("moveAppendedNodes() after allocate()");
+    const count = this.nodeCount;
+    // struct ggml_cgraph { int size; int n_nodes; int n_leafs; struct ggml_tensor ** nodes; … } (ggml-impl.h): a
+    // private layout, so check it against the public accessor before writing through it.
+    const array = koffi.decode(this.graph, GRAPH_NODES_OFFSET, "void *") as NativePointer;
+    const slots = new BigUint64Array(koffi.view(array, count * POINTER_SIZE));
+    for (let index = 0; index < count; index++) {
+      if (slots[index] !== koffi.address(this.nodePointer(index))) {
+        throw new OctoplanError("unexpected ggml_cgraph layout: its node array does not match ggml_graph_node()", { hint: "this ggml build is not the one node-llama-cpp 3.21.1 ships" });
+      }
+    }
+    const nodes = Array.from(slots);
+    const moved = new Set([...moves.values()].flat());
+    for (const [before, indices] of moves) {
+      if (moved.has(before) || indices.some((index) => index <= before || index >= count)) {
+        throw new OctoplanError(`moveAppendedNodes: cannot move nodes [${indices.join(", ")}] before node ${before} of ${count}`);
+      }
+    }
+    const order = nodes.flatMap((node, index) => (moved.has(index) ? [] : [...(moves.get(index) ?? []).map((appended) => nodes[appended]!), node]));
+    if (order.length !== count) throw new OctoplanError(`moveAppendedNodes: ${order.length} nodes after the move, ${count} before`);
+    slots.set(order);
   }
 
   /** The gradient tensor of a parameter (after backward()), or undefined when it does not reach the loss. */
@@ -152,10 +191,11 @@ export class ComputeContext {
   private checkOutProducts(): void {
     const outProd = this.ggml.opId("OUT_PROD");
     for (let i = 0; i < this.nodeCount; i++) {
-      const fields = readTensorFields(this.ggml.base.ggml_graph_node(this.graph, i));
-      if (fields.op !== outProd || !fields.src[0] || !fields.src[1]) continue;
-      const first = Tensor.wrap(fields.src[0]);
-      const second = Tensor.wrap(fields.src[1]);
+      const node = this.nodePointer(i);
+      const links = readTensorLinks(tensorBytes(node));
+      if (links.op !== outProd || !links.first || !links.second) continue;
+      const first = Tensor.wrap(readSource(node, 0)!);
+      const second = Tensor.wrap(readSource(node, 1)!);
       const broadcasts = first.ne[2] !== second.ne[2] || first.ne[3] !== second.ne[3];
       if (first.type === "BF16" || (first.type === "F16" && broadcasts)) {
         throw new ShapeError(`the backward pass needs out_prod(${first.describe()}, ${second.describe()}), which ggml cannot compute`, {

@@ -11,15 +11,11 @@
 
 import koffi from "koffi";
 import { OctoplanError } from "../errors.js";
-import { readTensorFields, TensorStruct, type NativePointer } from "./bindings.js";
+import { readSource, readTensorLinks, readTensorShape, tensorBytes, writeTensorLinks } from "./bindings.js";
 import type { ComputeContext } from "./compute-context.js";
 import type { Ggml } from "./ggml.js";
 import { ParameterContext } from "./parameter-context.js";
-import type { Tensor } from "./tensor.js";
-
-const OP_OFFSET = koffi.offsetof(TensorStruct, "op");
-const SRC_OFFSET = koffi.offsetof(TensorStruct, "src");
-const POINTER_SIZE = koffi.sizeof("void *");
+import { Tensor } from "./tensor.js";
 
 export class FrozenTransposes {
   private disposed = false;
@@ -65,31 +61,7 @@ export class FrozenTransposes {
    */
   rewrite(step: ComputeContext): number {
     if (this.disposed) throw new OctoplanError("FrozenTransposes used after dispose()");
-    const outProd = this.ggml.opId("OUT_PROD");
-    const mulMat = this.ggml.opId("MUL_MAT");
-    const transpose = this.ggml.opId("TRANSPOSE");
-    let rewritten = 0;
-    for (let i = 0; i < step.nodeCount; i++) {
-      const node = step.node(i);
-      const fields = readTensorFields(node.pointer);
-      if (fields.op !== outProd || !fields.src[0] || !fields.src[1]) continue;
-      const weightTransposed = this.byAddress.get(koffi.address(fields.src[0]));
-      if (!weightTransposed) continue;
-      const view = readTensorFields(fields.src[1]);
-      if (view.op !== transpose || !view.src[0]) continue;
-      const gradient = readTensorFields(view.src[0]);
-      // mul_mat(Wᵀ [out, in], dy [out, N]) → [in, N]: must equal the out_prod's shape
-      if (gradient.ne[0] !== weightTransposed.ne[0] || node.ne[0] !== weightTransposed.ne[1] || node.ne[1] !== gradient.ne[1] || node.ne[2] !== gradient.ne[2]) continue;
-      this.patch(node.pointer, mulMat, weightTransposed.pointer, view.src[0]);
-      rewritten++;
-    }
-    return rewritten;
-  }
-
-  private patch(node: NativePointer, op: number, first: NativePointer, second: NativePointer): void {
-    koffi.encode(node, OP_OFFSET, "int32_t", op);
-    koffi.encode(node, SRC_OFFSET, "void *", first);
-    koffi.encode(node, SRC_OFFSET + POINTER_SIZE, "void *", second);
+    return rewriteOutProducts(this.ggml, step, this.byAddress);
   }
 
   dispose(): void {
@@ -97,4 +69,34 @@ export class FrozenTransposes {
     this.disposed = true;
     this.copies.dispose();
   }
+}
+
+/**
+ * Rewrites every node out_prod(W, transpose(dy)) whose W is a key of `transposes` (by address) into mul_mat(Wᵀ, dy),
+ * Wᵀ being the key's value (ne=(out, in), any type mul_mat takes). Nodes whose shapes do not match are left alone.
+ * Returns the number of rewritten nodes.
+ */
+export function rewriteOutProducts(ggml: Ggml, step: ComputeContext, transposes: ReadonlyMap<bigint, Tensor>): number {
+  const outProd = ggml.opId("OUT_PROD");
+  const mulMat = ggml.opId("MUL_MAT");
+  const transpose = ggml.opId("TRANSPOSE");
+  let rewritten = 0;
+  for (let i = 0; i < step.nodeCount; i++) {
+    const node = step.nodePointer(i);
+    const bytes = tensorBytes(node);
+    const links = readTensorLinks(bytes);
+    if (links.op !== outProd || !links.second) continue;
+    const weightTransposed = transposes.get(links.first);
+    if (!weightTransposed) continue;
+    const viewPointer = readSource(node, 1)!;
+    const view = readTensorLinks(tensorBytes(viewPointer));
+    if (view.op !== transpose || !view.first) continue;
+    const gradient = Tensor.wrap(readSource(viewPointer, 0)!);
+    const { ne } = readTensorShape(bytes);
+    // mul_mat(Wᵀ [out, in], dy [out, N]) → [in, N]: must equal the out_prod's shape
+    if (gradient.ne[0] !== weightTransposed.ne[0] || ne[0] !== weightTransposed.ne[1] || ne[1] !== gradient.ne[1] || ne[2] !== gradient.ne[2]) continue;
+    writeTensorLinks(bytes, { op: mulMat, first: koffi.address(weightTransposed.pointer), second: view.first });
+    rewritten++;
+  }
+  return rewritten;
 }

@@ -7,4 +7,5 @@ export { ParameterContext, UnknownTensorError, type TensorSpec } from "./paramet
 export { ComputeContext, GraphAllocator, type ComputeContextOptions } from "./compute-context.js";
 export { Ops, RopeMode, type RopeOptions } from "./ops.js";
 export { FrozenTransposes } from "./frozen-backward.js";
+export { MixedPrecisionCopies } from "./mixed-precision.js";
 export { cpuPeak, type CpuPeak } from "./cpu-info.js";

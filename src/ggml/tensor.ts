@@ -3,7 +3,7 @@
 // op, because a GGML_ASSERT inside ggml aborts the whole Node process.
 
 import { OctoplanError } from "../errors.js";
-import { readTensorFields, type NativePointer } from "./bindings.js";
+import { readTensorName, readTensorShape, tensorBytes, type NativePointer } from "./bindings.js";
 
 /** ggml_type ids (ggml.h) of the element types octoplan creates tensors in. */
 export const GgmlTypeId = { F32: 0, F16: 1, I32: 26, BF16: 30 } as const;
@@ -28,11 +28,11 @@ export class Tensor {
     readonly name: string,
   ) {}
 
+  /** Reads the struct's fields once (a copy: a Tensor outlives nothing it reads later). */
   static wrap(pointer: NativePointer): Tensor {
-    const fields = readTensorFields(pointer);
-    const [n0, n1, n2, n3] = fields.ne as [number, number, number, number];
-    const [b0, b1, b2, b3] = fields.nb as [number, number, number, number];
-    return new Tensor(pointer, [n0, n1, n2, n3], [b0, b1, b2, b3], fields.type, fields.name);
+    const bytes = tensorBytes(pointer);
+    const { type, ne, nb } = readTensorShape(bytes);
+    return new Tensor(pointer, ne, nb, type, readTensorName(bytes));
   }
 
   /** The element type, or "other" for quantized types this code does not create. */

@@ -1,6 +1,6 @@
 // LoRA dropout (PEFT's lora_dropout): during training the LoRA branch sees dropout(x) instead of x,
 // with an independent inverted-dropout mask per adapted layer (kept values scaled by 1/(1−p)).
-// ggml has no dropout op, so each mask is an input tensor [in, T, B] filled from the seeded RNG
+// ggml has no dropout op, so each mask is an input tensor shaped like x ([in, T·B], as linear() flattens it) filled from the seeded RNG
 // after the graph is allocated: the masks, and so a resumed run, are reproducible.
 import type { ComputeContext, Ggml, Tensor } from "../ggml/index.js";
 import { Random } from "./random.js";
@@ -10,7 +10,7 @@ export class LoraDropout {
 
   constructor(private readonly step: ComputeContext, private readonly probability: number) {}
 
-  /** The LoraTensors.dropout callback: x [in, T, B] → x ⊙ mask. */
+  /** The LoraTensors.dropout callback: x [in, T·B] → x ⊙ mask. */
   readonly apply = (name: string, x: Tensor): Tensor => {
     const mask = this.step.input("F32", x.shape, `dropout ${name}`.slice(0, 63));
     this.masks.push(mask);

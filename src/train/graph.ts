@@ -13,7 +13,8 @@
 // positions, so the loss is a plain mean over targets. This matters for small models, whose head is a large
 // part of the cost. A forward builder that ignores outputRows (rowsSelected unset) returns [V, T, B]; its rows
 // are then picked from the full logits (same loss, no saving).
-// Deliberately left out: mixed precision, gradient checkpointing, multiple devices.
+// Mixed precision (BF16 products over F32 masters) plugs in through rewriteBackward and onWeightsChanged
+// (src/ggml/mixed-precision.ts). Deliberately left out: gradient checkpointing, multiple devices.
 import koffi from "koffi";
 import { ComputeContext, GraphAllocator, ParameterContext, ShapeError, assertShape, type Ggml, type Tensor } from "../ggml/index.js";
 import { OctoplanError } from "../errors.js";
@@ -55,6 +56,8 @@ export interface TrainingGraphOptions {
    * FrozenTransposes turning out_prod through frozen F16/BF16 weights into mul_mat (see frozen.ts).
    */
   rewriteBackward?: (step: ComputeContext) => void;
+  /** Called after the trainable weights change (optimizer step, checkpoint import), e.g. to refresh BF16 copies. */
+  onWeightsChanged?: () => void;
 }
 
 export class TrainingGraph implements Trainable {
@@ -220,6 +223,7 @@ export class TrainingGraph implements Trainable {
     } finally {
       graph.dispose();
     }
+    this.options.onWeightsChanged?.();
   }
 
   exportState(): CheckpointTensor[] {
@@ -244,6 +248,7 @@ export class TrainingGraph implements Trainable {
         else this.optimizer.write(key, saved.data);
       }
     }
+    this.options.onWeightsChanged?.();
   }
 
   dispose(): void {

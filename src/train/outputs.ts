@@ -10,7 +10,7 @@ import type { LoraWeights } from "../model/lora-weights.js";
 import { GROUNDING_FILE, learnGrounding, writeGrounding } from "../plan/grounding-file.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import type { TextExample, TrainingTask } from "./examples.js";
-import type { BaseType } from "./frozen.js";
+import type { BaseType, Precision } from "./frozen.js";
 import type { Hyperparameters } from "./options.js";
 import type { FitResult } from "./trainer.js";
 
@@ -23,6 +23,7 @@ export interface TrainingOutputs {
   lora?: LoraWeights;
   hyper: Hyperparameters;
   baseType?: BaseType;
+  precision?: Precision;
   functions?: FunctionSet;
   /** Every training example, repeats included: grounding.json counts how often a word was copied. */
   trainTexts: readonly TextExample[];
@@ -55,6 +56,7 @@ export async function writeTrainingOutputs(run: TrainingOutputs): Promise<{ mode
     model: model.config,
     hyperparameters: hyper,
     baseType: run.baseType ?? null,
+    precision: run.precision ?? "f32",
     trainableParameters: run.trainableParameters,
     data: { ...run.data, functions: run.functions?.names ?? null },
     steps: result.steps,

@@ -17,8 +17,8 @@ import { createTrainableLora } from "./lora-init.js";
 import { LoraDropout } from "./dropout.js";
 import type { LoraWeights } from "../model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "./graph.js";
-import { baseTensorType, frozenTransposes, type BaseType } from "./frozen.js";
-import type { FrozenTransposes } from "../ggml/index.js";
+import { checkNumberFormats, frozenTransposes, mixedPrecisionCopies, type BaseType, type Precision } from "./frozen.js";
+import type { FrozenTransposes, MixedPrecisionCopies } from "../ggml/index.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
 import { writeTrainingOutputs } from "./outputs.js";
 
@@ -49,6 +49,8 @@ export interface TrainOptions extends Partial<Hyperparameters> {
    * frozen weights' backward through FrozenTransposes; full fine-tuning needs f32.
    */
   baseType?: BaseType;
+  /** Full training's products: "f32", or "bf16" over F32 masters (mixed precision, ~1.3× faster; see frozen.ts). */
+  precision?: Precision;
   resume?: boolean;
   onProgress?: (progress: TrainingProgress) => void;
   /** Progress bar on stderr (default true). */
@@ -87,17 +89,14 @@ export function defaultPreTokenizer(task: TrainingTask): PreTokenizerName {
 
 export async function train(options: TrainOptions): Promise<TrainResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
-  const { data: _data, eval: _eval, task, output, base, init, preset, functions: _functions, threads, resume, baseType, preTokenizer: _pre, ...overrides } = options;
+  const { data: _data, eval: _eval, task, output, base, init, preset, functions: _functions, threads, resume, baseType, precision, preTokenizer: _pre, ...overrides } = options;
   if (task !== "plan" && task !== "act") throw new InputError(`unknown task '${String(task)}'`, { hint: "Available tasks: plan, act" });
   if (base && init) throw new InputError("--base and --init exclude each other", { hint: "fine-tune a GGUF with --base, or train from scratch with --init" });
   if (!base && !init && !(resume && existsSync(join(output, "base.gguf")))) {
     throw new InputError("no model to train", { hint: "pass --base model.gguf or --init tiny|base|small" });
   }
   const hyper = resolveHyperparameters(preset ?? (init ? "scratch" : "paper"), pickHyperparameters(overrides));
-  const weightType = baseTensorType(baseType);
-  if (weightType && weightType !== "F32" && hyper.method === "full") {
-    throw new InputError(`--base-type ${baseType} needs --method lora`, { hint: "full fine-tuning trains F32 weights: use --base-type f32 or leave it out" });
-  }
+  const weightType = checkNumberFormats(hyper.method, baseType, precision);
 
   const trainData = await loadRecords(options.data, "training data");
   const evalData = options.eval ? await loadRecords(options.eval, "eval data") : undefined;
@@ -120,6 +119,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   let lora: LoraWeights | undefined;
   let graph: TrainingGraph | undefined;
   let frozen: FrozenTransposes | undefined;
+  let copies: MixedPrecisionCopies | undefined;
   try {
     const contextLength = Math.min(hyper.contextLength ?? model.config.contextLength, model.config.contextLength);
     const kept = thinDuplicates(trainTexts, hyper.duplicates);
@@ -144,6 +144,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         const tensor = model.weights.get(name);
         return { name, tensor, decay: tensor.shape.length > 1 };
       });
+      copies = mixedPrecisionCopies(model.ggml, model.weights, model.specs, precision);
     }
     const loraTensors = lora?.tensors(1);
     graph = TrainingGraph.create({
@@ -156,9 +157,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         const forward = prepared.buildForward(step, inputs, { lora, differentiable: true, outputRows });
         return { logits: forward.logits, rowsSelected: true, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
       },
-      rewriteBackward: frozen ? (step) => void frozen!.rewrite(step) : undefined,
+      rewriteBackward: (step) => { frozen?.rewrite(step); copies?.rewrite(step); },
+      onWeightsChanged: () => copies?.refresh(),
     });
-    const over = lora ? ` over a ${model.weights.get(lora.layouts[0]!.baseName).type} base${frozen ? " (frozen backward via transposed copies)" : ""}` : "";
+    const over = lora ? ` over a ${model.weights.get(lora.layouts[0]!.baseName).type} base${frozen ? " (frozen backward via transposed copies)" : ""}`
+      : copies ? ", BF16 products over F32 weights" : "";
     log(`training ${graph.trainableParameters.toLocaleString("en-US")} parameters (${hyper.method}${over}) on ${trainSet.examples.length} examples`);
 
     const trainer = new Trainer(graph, {
@@ -174,7 +177,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const result = await trainer.fit();
 
     const { modelPath, adapterPath, trainingJsonPath } = await writeTrainingOutputs({
-      output, task, result, model, tokenizer, lora, hyper, baseType, functions, trainTexts,
+      output, task, result, model, tokenizer, lora, hyper, baseType, precision, functions, trainTexts,
       description: prepared.description, basePath: prepared.basePath, trainableParameters: graph.trainableParameters,
       data: { train: typeof options.data === "string" ? options.data : "(in memory)", trainHash: trainData.hash, evalHash: evalData?.hash ?? null,
         trainExamples: trainSet.examples.length, evalExamples: evalSet.examples.length },
@@ -186,6 +189,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   } finally {
     graph?.dispose();
     frozen?.dispose();
+    copies?.dispose();
     lora?.dispose();
     prepared.dispose();
   }

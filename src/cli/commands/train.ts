@@ -13,7 +13,7 @@ interface TrainCommandOptions {
   data: string; eval?: string; task: string; out: string; base?: string; init?: string; preset?: string;
   method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string; promptLoss?: boolean; duplicates?: string;
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
-  weightDecay?: string; clip?: string; seed?: string; threads?: string; baseType?: string; context?: string; vocabSize?: string; preTokenizer?: string;
+  weightDecay?: string; clip?: string; seed?: string; threads?: string; baseType?: string; precision?: string; context?: string; vocabSize?: string; preTokenizer?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
 }
 
@@ -65,6 +65,7 @@ export function register(program: Command): void {
     .option("--seed <n>", "seed for initialisation, shuffling and dropout")
     .option("--threads <n>", "CPU threads (default: all cores)")
     .option("--base-type <type>", "type of the base's matrices in memory: f32, f16 or bf16 (default: the file's; LoRA over bf16 is fastest)")
+    .option("--precision <type>", "full training's matrix products: f32, or bf16 over F32 weights (mixed precision, faster; default f32)")
     .option("--context <n>", "cut examples to this many tokens")
     .option("--vocab-size <n>", "tokenizer size for --init (default 4096 for small, else 2048)")
     .option("--pre-tokenizer <name>", "pre-tokenizer for --init: smollm (single digits; default for --task plan) or gpt-2 (default for --task act)")
@@ -102,7 +103,7 @@ export function register(program: Command): void {
         epochs: number(options.epochs, "--epochs", true), maxSteps: number(options.maxSteps, "--max-steps", true),
         warmupRatio: number(options.warmup, "--warmup"), weightDecay: number(options.weightDecay, "--weight-decay"),
         maxGradNorm: number(options.clip, "--clip"), seed: number(options.seed, "--seed", true), threads: number(options.threads, "--threads", true),
-        baseType: options.baseType as TrainOptions["baseType"],
+        baseType: options.baseType as TrainOptions["baseType"], precision: options.precision as TrainOptions["precision"],
         contextLength: number(options.context, "--context", true), vocabSize: number(options.vocabSize, "--vocab-size", true),
         preTokenizer: preTokenizerOption(options.preTokenizer),
         resume: options.resume, checkpointEvery: number(options.checkpointEvery, "--checkpoint-every", true),

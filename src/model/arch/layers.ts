@@ -39,7 +39,11 @@ export interface ForwardOptions {
 /** y = W·x (+ bias) + scale·B(A·x): W ne=(in, out), x [in, T, B] → [out, T, B]. */
 export function linear(ops: Ops, weights: WeightSource, name: string, x: Tensor, options: ForwardOptions, biasName?: string): Tensor {
   const weight = weights.get(name);
-  let y = ops.mulMat(weight, x); // [out, T, B]
+  // A 2-D input [in, T·B]: the backward's weight gradient is then one [in, out] product instead of B products that
+  // repeat_back sums, and mixed precision can turn it into a mul_mat (src/ggml/mixed-precision.ts).
+  const batched = x.ne[2] * x.ne[3] > 1 && x.isContiguous;
+  const flat = batched ? ops.reshape(x, [x.ne[0], x.ne[1] * x.ne[2] * x.ne[3]]) : x; // [in, T·B]
+  let y = ops.mulMat(weight, flat); // [out, T·B]
   const pair = options.lora?.pairs.get(name);
   if (pair) {
     if (pair.a.ne[0] !== weight.ne[0] || pair.b.ne[1] !== weight.ne[1] || pair.a.ne[1] !== pair.b.ne[0]) {
@@ -47,11 +51,11 @@ export function linear(ops: Ops, weights: WeightSource, name: string, x: Tensor,
         hint: "A has ne=(in, rank) and B has ne=(rank, out).",
       });
     }
-    const low = ops.mulMat(pair.a, options.lora!.dropout?.(name, x) ?? x); // [r, T, B]
-    y = ops.add(y, ops.scale(ops.mulMat(pair.b, low), options.lora!.scale)); // [out, T, B]
+    const low = ops.mulMat(pair.a, options.lora!.dropout?.(name, flat) ?? flat); // [r, T·B]
+    y = ops.add(y, ops.scale(ops.mulMat(pair.b, low), options.lora!.scale)); // [out, T·B]
   }
   if (biasName !== undefined && weights.has(biasName)) y = ops.add(y, weights.get(biasName));
-  return y;
+  return batched ? ops.reshape(y, [weight.ne[1], x.ne[1], x.ne[2], x.ne[3]]) : y; // [out, T, B]
 }
 
 /** RMSNorm(x)·w over ne[0]; x [d, T, B]. */

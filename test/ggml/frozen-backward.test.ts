@@ -3,15 +3,15 @@
 // holding the same values. BF16 is the case ggml alone cannot run (its out_prod aborts the process).
 
 import { afterAll, describe, expect, it } from "vitest";
-import { ComputeContext, FrozenTransposes, Ggml, ParameterContext, ShapeError, type TensorType } from "../../src/ggml/index.js";
-import { buildLossGraph, LanguageModel, LoraWeights, adaptableLayouts, oneHotLabels, SeededRandom, type ModelConfig } from "../../src/model/index.js";
+import { FrozenTransposes, Ggml, ParameterContext, ShapeError, type TensorType } from "../../src/ggml/index.js";
+import { LanguageModel, LoraWeights, adaptableLayouts, SeededRandom, type ModelConfig } from "../../src/model/index.js";
+import { lossAndGradients } from "./loss-gradients.js";
 
 const ggml = await Ggml.create({ threads: 1 });
 afterAll(() => ggml.dispose());
 
 const config: ModelConfig = { architecture: "llama", vocabSize: 40, embeddingLength: 32, blockCount: 2, feedForwardLength: 64, headCount: 4,
   headCountKv: 2, contextLength: 32, ropeFreqBase: 10000, rmsNormEps: 1e-5, tiedEmbeddings: false };
-const T = 6, B = 2;
 
 /** LoRA gradients with the base weights in `type` (values from `baseValues` when given); rewrite or not. */
 async function loraGradients(type: TensorType, rewrite: boolean, baseValues?: Map<string, Float32Array>) {
@@ -24,26 +24,12 @@ async function loraGradients(type: TensorType, rewrite: boolean, baseValues?: Ma
   const frozenNames = source.specs.filter((spec) => spec.shape.length === 2 && spec.name !== "token_embd.weight").map((spec) => spec.name);
   const frozen = rewrite ? FrozenTransposes.create(ggml, base, frozenNames) : undefined;
 
-  const step = ComputeContext.create(ggml, { gradients: true });
   try {
     const trainable = lora.parameters.names.map((name) => lora.parameters.get(name));
-    for (const tensor of trainable) step.markParameter(tensor);
-    const graph = buildLossGraph(step, config, base, T, B, { lora: lora.tensors() });
-    step.backward();
-    const rewritten = frozen?.rewrite(step) ?? 0;
-    const gradients = trainable.map((tensor) => step.gradient(tensor)!);
-    gradients.forEach((tensor) => step.markOutput(tensor));
-    step.allocate();
-    ggml.write(graph.tokens, Int32Array.from({ length: T * B }, (_, i) => (i * 7) % config.vocabSize));
-    ggml.write(graph.labels, oneHotLabels(Array.from({ length: T * B }, (_, i) => (i * 5 + 1) % config.vocabSize), config.vocabSize));
-    graph.forward.fillPositions(ggml);
-    step.resetGradients();
-    step.compute();
-    const values = gradients.map((tensor) => ggml.read(tensor));
+    const result = lossAndGradients(ggml, config, base, trainable, { T: 6, B: 2 }, { forward: { lora: lora.tensors() }, rewrite: (step) => frozen?.rewrite(step) ?? 0 });
     const storedBase = new Map(source.specs.map((spec) => [spec.name, base.read(spec.name)]));
-    return { values, rewritten, storedBase };
+    return { values: result.gradients, rewritten: result.rewritten ?? 0, storedBase };
   } finally {
-    step.dispose();
     frozen?.dispose();
     for (const each of [lora, base, source]) each.dispose();
   }

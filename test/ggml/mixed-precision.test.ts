@@ -3,8 +3,9 @@
 // inside mul_mat); the forward really reads the copies, and refresh() really updates them.
 
 import { afterAll, describe, expect, it } from "vitest";
-import { ComputeContext, Ggml, MixedPrecisionCopies, ParameterContext, ShapeError } from "../../src/ggml/index.js";
-import { buildLossGraph, LanguageModel, oneHotLabels, type ModelConfig } from "../../src/model/index.js";
+import { Ggml, MixedPrecisionCopies, ParameterContext, ShapeError } from "../../src/ggml/index.js";
+import { LanguageModel, type ModelConfig } from "../../src/model/index.js";
+import { lossAndGradients as computeLossAndGradients } from "./loss-gradients.js";
 
 const ggml = await Ggml.create({ threads: 1 });
 afterAll(() => ggml.dispose());
@@ -21,25 +22,8 @@ function roundToBfloat(values: Float32Array): Float32Array {
 
 /** Loss and gradients of every weight; products over BF16 copies when `copies` is given. */
 function lossAndGradients(weights: ParameterContext, names: readonly string[], copies?: MixedPrecisionCopies, [T, B] = [6, 2]) {
-  const step = ComputeContext.create(ggml, { gradients: true });
-  try {
-    const trainable = names.map((name) => weights.get(name));
-    for (const tensor of trainable) step.markParameter(tensor);
-    const graph = buildLossGraph(step, config, weights, T, B);
-    step.backward();
-    const rewritten = copies?.rewrite(step);
-    const gradients = trainable.map((tensor) => step.gradient(tensor)!);
-    gradients.forEach((tensor) => step.markOutput(tensor));
-    step.allocate();
-    ggml.write(graph.tokens, Int32Array.from({ length: T * B }, (_, i) => (i * 7) % config.vocabSize));
-    ggml.write(graph.labels, oneHotLabels(Array.from({ length: T * B }, (_, i) => (i * 5 + 1) % config.vocabSize), config.vocabSize));
-    graph.forward.fillPositions(ggml);
-    step.resetGradients();
-    step.compute();
-    return { loss: ggml.read(graph.loss)[0]!, gradients: gradients.map((tensor) => ggml.read(tensor)), rewritten };
-  } finally {
-    step.dispose();
-  }
+  const trainable = names.map((name) => weights.get(name));
+  return computeLossAndGradients(ggml, config, weights, trainable, { T, B }, { rewrite: copies ? (step) => copies.rewrite(step) : undefined });
 }
 
 async function fixture() {

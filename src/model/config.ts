@@ -35,6 +35,9 @@ export type ModelSize = PresetName | `${number}x${number}`;
 const SIZE_PATTERN = /^(\d+)x(\d+)$/;
 
 /** True when `text` names a preset or a WIDTHxLAYERS size; `presetConfig` gives the reason when not. */
+/** The hint for an unknown size, wherever one is named (presetConfig, `train --init`). */
+export const MODEL_SIZES_HINT = `Available sizes: ${Object.keys(PRESETS).join(", ")}, or WIDTHxLAYERS such as 192x6`;
+
 export function isModelSize(text: string): text is ModelSize {
   return text in PRESETS || SIZE_PATTERN.test(text);
 }
@@ -63,7 +66,7 @@ export function presetConfig(
   const match = SIZE_PATTERN.exec(name);
   const preset = match ? customShape(name, Number(match[1]), Number(match[2])) : PRESETS[name as PresetName];
   if (preset === undefined) {
-    throw new InputError(`unknown model size '${name}'`, { hint: `Available sizes: ${Object.keys(PRESETS).join(", ")}, or WIDTHxLAYERS such as 192x6` });
+    throw new InputError(`unknown model size '${name}'`, { hint: MODEL_SIZES_HINT });
   }
   return validateConfig({
     architecture: options.architecture ?? "llama",

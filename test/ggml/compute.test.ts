@@ -1,7 +1,9 @@
 // The ggml wrappers on the real library: transfers in every float type, a matmul and its gradient against a
 // reference computed in TypeScript, shape errors raised before ggml sees bad shapes, idempotent dispose.
 
+import koffi from "koffi";
 import { afterAll, describe, expect, it } from "vitest";
+import { readTensorLinks, tensorBytes, writeTensorLinks } from "../../src/ggml/bindings.js";
 import { ComputeContext, cpuPeak, Ggml, loadLibraries, ParameterContext, ShapeError, UnknownTensorError } from "../../src/ggml/index.js";
 
 const ggml = await Ggml.create({ threads: 1 });
@@ -111,5 +113,29 @@ describe("ComputeContext", () => {
     expect(() => step.ops.add(a, b)).toThrow(/cannot broadcast/);
     expect(() => step.ops.reshape(a, [5, 2])).toThrow(/cannot become/);
     step.dispose();
+  });
+  it("moves appended nodes ahead of the node that reads them, and refuses other moves", () => {
+    const step = ComputeContext.create(ggml, {});
+    try {
+      const x = step.input("F32", [4], "x");
+      const sum = step.ops.add(step.ops.scale(x, 2), step.ops.scale(x, 2)); // nodes: 2x, 2x, sum
+      step.expand(sum);
+      const sumIndex = step.nodeCount - 1;
+      const triple = step.ops.scale(x, 3);
+      step.expand(triple); // appended after sum
+      expect(() => step.moveAppendedNodes(new Map([[sumIndex + 1, [0]]]))).toThrow(/cannot move/);
+      // sum's second operand becomes 3x, which ggml would compute only after sum without the move
+      const bytes = tensorBytes(sum.pointer);
+      writeTensorLinks(bytes, { ...readTensorLinks(bytes), second: koffi.address(triple.pointer) });
+      step.moveAppendedNodes(new Map([[sumIndex, [sumIndex + 1]]]));
+      expect(koffi.address(step.nodePointer(sumIndex))).toBe(koffi.address(triple.pointer));
+      step.markOutput(sum);
+      step.allocate();
+      ggml.write(x, new Float32Array([1, 2, 3, 4]));
+      step.compute();
+      expect([...ggml.read(sum)]).toEqual([5, 10, 15, 20]);
+    } finally {
+      step.dispose();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { InputError } from "../../errors.js";
 import { FunctionSet, isDomainName, parseDocstrings } from "../../functions/index.js";
 import { train, type TrainOptions } from "../../train/train.js";
 import { DUPLICATES, parseLoraTargets, PRESET_NAMES, type PresetName } from "../../train/options.js";
-import { isModelSize } from "../../model/config.js";
+import { isModelSize, MODEL_SIZES_HINT } from "../../model/config.js";
 
 interface TrainCommandOptions {
   data: string; eval?: string; task: string; out: string; base?: string; init?: string; preset?: string;
@@ -77,7 +77,7 @@ export function register(program: Command): void {
     .action(async (options: TrainCommandOptions) => {
       if (options.task !== "plan" && options.task !== "act") throw new InputError(`--task: unknown task '${options.task}'`, { hint: "Available tasks: plan, act" });
       if (options.init !== undefined && !isModelSize(options.init)) {
-        throw new InputError(`--init: unknown size '${options.init}'`, { hint: "Available sizes: tiny, base, small, or WIDTHxLAYERS such as 192x6" });
+        throw new InputError(`--init: unknown size '${options.init}'`, { hint: MODEL_SIZES_HINT });
       }
       if (options.preset !== undefined && !PRESET_NAMES.includes(options.preset as PresetName)) {
         throw new InputError(`--preset: unknown preset '${options.preset}'`, { hint: `Available presets: ${PRESET_NAMES.join(", ")}` });

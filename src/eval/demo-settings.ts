@@ -42,7 +42,7 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // same wall time, not batch 16, and not the prompt loss. The action model's steps buy argument accuracy (fast:
   // 1400 → 2000 gave +7 points of arguments and +5 end to end at the same plan accuracy and wall time; full: 4000 →
   // 5000 gave +3.0 end to end on all 570 held-out requests, for about a minute). The fast planner's 2200 → 2600 steps
-  // gave +6 points held-out and +7 end to end for about a minute. A busy machine stretches both runs.
+  // gave +6 points held-out and +7 end to end for 16 s to a minute. A busy machine stretches both runs.
   fast: { records: 18000, testFraction: 0.02, plannerSteps: 2600, actorSteps: 2000, lr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
   full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 5000, lr: 3e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
 };

@@ -11,7 +11,7 @@
 
 import koffi from "koffi";
 import { OctoplanError } from "../errors.js";
-import { readSource, readTensorLinks, readTensorShape, tensorBytes, writeTensorLinks } from "./bindings.js";
+import { readSource, readTensorLinks, readTensorShape, tensorBytes, writeTensorLinks, type NativePointer, type TensorLinks } from "./bindings.js";
 import type { ComputeContext } from "./compute-context.js";
 import type { Ggml } from "./ggml.js";
 import { ParameterContext } from "./parameter-context.js";
@@ -71,32 +71,45 @@ export class FrozenTransposes {
   }
 }
 
+/** The op ids the backward rewrites compare nodes against. */
+export interface RewriteOps {
+  outProd: number;
+  mulMat: number;
+  transpose: number;
+}
+
+export function rewriteOps(ggml: Ggml): RewriteOps {
+  return { outProd: ggml.opId("OUT_PROD"), mulMat: ggml.opId("MUL_MAT"), transpose: ggml.opId("TRANSPOSE") };
+}
+
 /**
  * Rewrites every node out_prod(W, transpose(dy)) whose W is a key of `transposes` (by address) into mul_mat(Wᵀ, dy),
  * Wᵀ being the key's value (ne=(out, in), any type mul_mat takes). Nodes whose shapes do not match are left alone.
  * Returns the number of rewritten nodes.
  */
 export function rewriteOutProducts(ggml: Ggml, step: ComputeContext, transposes: ReadonlyMap<bigint, Tensor>): number {
-  const outProd = ggml.opId("OUT_PROD");
-  const mulMat = ggml.opId("MUL_MAT");
-  const transpose = ggml.opId("TRANSPOSE");
+  const ops = rewriteOps(ggml);
   let rewritten = 0;
   for (let i = 0; i < step.nodeCount; i++) {
     const node = step.nodePointer(i);
     const bytes = tensorBytes(node);
-    const links = readTensorLinks(bytes);
-    if (links.op !== outProd || !links.second) continue;
-    const weightTransposed = transposes.get(links.first);
-    if (!weightTransposed) continue;
-    const viewPointer = readSource(node, 1)!;
-    const view = readTensorLinks(tensorBytes(viewPointer));
-    if (view.op !== transpose || !view.first) continue;
-    const gradient = Tensor.wrap(readSource(viewPointer, 0)!);
-    const { ne } = readTensorShape(bytes);
-    // mul_mat(Wᵀ [out, in], dy [out, N]) → [in, N]: must equal the out_prod's shape
-    if (gradient.ne[0] !== weightTransposed.ne[0] || ne[0] !== weightTransposed.ne[1] || ne[1] !== gradient.ne[1] || ne[2] !== gradient.ne[2]) continue;
-    writeTensorLinks(bytes, { op: mulMat, first: koffi.address(weightTransposed.pointer), second: view.first });
-    rewritten++;
+    if (rewriteInputGradient(node, bytes, readTensorLinks(bytes), transposes, ops)) rewritten++;
   }
   return rewritten;
+}
+
+/** One node of rewriteOutProducts (for callers that walk the graph once for several rewrites); true if rewritten. */
+export function rewriteInputGradient(node: NativePointer, bytes: DataView, links: TensorLinks, transposes: ReadonlyMap<bigint, Tensor>, ops: RewriteOps): boolean {
+  if (links.op !== ops.outProd || !links.second) return false;
+  const weightTransposed = transposes.get(links.first);
+  if (!weightTransposed) return false;
+  const viewPointer = readSource(node, 1)!;
+  const view = readTensorLinks(tensorBytes(viewPointer));
+  if (view.op !== ops.transpose || !view.first) return false;
+  const gradient = Tensor.wrap(readSource(viewPointer, 0)!);
+  const { ne } = readTensorShape(bytes);
+  // mul_mat(Wᵀ [out, in], dy [out, N]) → [in, N]: must equal the out_prod's shape
+  if (gradient.ne[0] !== weightTransposed.ne[0] || ne[0] !== weightTransposed.ne[1] || ne[1] !== gradient.ne[1] || ne[2] !== gradient.ne[2]) return false;
+  writeTensorLinks(bytes, { op: ops.mulMat, first: koffi.address(weightTransposed.pointer), second: view.first });
+  return true;
 }

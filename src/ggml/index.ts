@@ -3,7 +3,7 @@ export { bindBase, bindCpu, bindCuda, readTensorFields, InitParamsStruct, Tensor
 export { loadLibraries, platformDirectory, GgmlLoadError, type LoadedLibraries } from "./library.js";
 export { Ggml, halfToFloat, bfloatToFloat, type GgmlOptions } from "./ggml.js";
 export { Tensor, ShapeError, GgmlTypeId, TYPE_SIZE, assertShape, assertBroadcastable, assertType, type TensorType } from "./tensor.js";
-export { ParameterContext, UnknownTensorError, type TensorSpec } from "./parameter-context.js";
+export { ParameterContext, UnknownTensorError, derivedTensorName, type TensorSpec } from "./parameter-context.js";
 export { ComputeContext, GraphAllocator, type ComputeContextOptions } from "./compute-context.js";
 export { Ops, RopeMode, type RopeOptions } from "./ops.js";
 export { FrozenTransposes } from "./frozen-backward.js";

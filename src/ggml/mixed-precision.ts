@@ -15,11 +15,11 @@
 
 import koffi from "koffi";
 import { OctoplanError } from "../errors.js";
-import { readSource, readTensorLinks, readTensorShape, tensorBytes, writeTensorLinks } from "./bindings.js";
+import { readSource, readTensorLinks, readTensorShape, tensorBytes, writeTensorLinks, type NativePointer } from "./bindings.js";
 import { ComputeContext } from "./compute-context.js";
-import { rewriteOutProducts } from "./frozen-backward.js";
+import { rewriteInputGradient, rewriteOps, type RewriteOps } from "./frozen-backward.js";
 import type { Ggml } from "./ggml.js";
-import { ParameterContext } from "./parameter-context.js";
+import { derivedTensorName, ParameterContext } from "./parameter-context.js";
 import { ShapeError, Tensor, TYPE_SIZE } from "./tensor.js";
 
 /** tinyBLAS's BF16 kernel sums in blocks of 32 (llamafile/sgemm.cpp); other lengths take a slower dot-product loop. */
@@ -94,60 +94,57 @@ export class MixedPrecisionCopies {
   }
 
   /**
-   * Points a training graph's forward products at the BF16 copies and its input gradients at the transposed copies.
-   * Call after the backward is built and before allocate(). Returns how many nodes of each kind were rewritten.
+   * Points a training graph's forward products at the BF16 copies, its input gradients at the transposed copies, and
+   * its weight gradients at BF16 transposes, in one walk over the graph (it runs every training step). Call after the
+   * backward is built and before allocate(). Returns how many nodes of each kind were rewritten.
    */
   rewrite(step: ComputeContext): { forward: number; inputGradients: number; weightGradients: number } {
     this.assertOpen();
     if (!step.hasGradients) throw new OctoplanError("MixedPrecisionCopies.rewrite: the graph has no backward", { hint: "Evaluation graphs run on the F32 masters; rewrite only training graphs." });
-    const mulMat = this.ggml.opId("MUL_MAT");
-    const inputs = new Set<bigint>(); // the activations x of the rewritten products
+    const ops = rewriteOps(this.ggml);
+    const inputs = new Set<bigint>(); // the activations x of the rewritten products; the backward comes after them
+    const moves = new Map<number, number[]>(); // weight gradient's index → its appended casts
     let forward = 0;
-    for (let i = 0; i < step.nodeCount; i++) {
-      const bytes = tensorBytes(step.nodePointer(i));
+    let inputGradients = 0;
+    const count = step.nodeCount; // appended casts are not walked
+    for (let i = 0; i < count; i++) {
+      const node = step.nodePointer(i);
+      const bytes = tensorBytes(node);
       const links = readTensorLinks(bytes);
-      if (links.op !== mulMat || !links.second) continue;
-      const copy = this.forward.get(links.first);
-      if (!copy) continue;
-      writeTensorLinks(bytes, { ...links, first: koffi.address(copy.pointer) });
-      inputs.add(links.second);
-      forward++;
+      const copy = links.op === ops.mulMat && links.second ? this.forward.get(links.first) : undefined;
+      if (copy) {
+        writeTensorLinks(bytes, { ...links, first: koffi.address(copy.pointer) });
+        inputs.add(links.second);
+        forward++;
+      } else if (rewriteInputGradient(node, bytes, links, this.transposes, ops)) {
+        inputGradients++;
+      } else if (links.op === ops.outProd && links.second && inputs.has(links.first)) {
+        const appended = this.rewriteWeightGradient(step, node, bytes, ops);
+        if (appended) moves.set(i, appended);
+      }
     }
-    // After the forward: the input gradients' new mul_mats take the transposed copies, which no forward node reads.
-    const inputGradients = rewriteOutProducts(this.ggml, step, this.transposes);
-    return { forward, inputGradients, weightGradients: this.rewriteWeightGradients(step, inputs) };
+    if (moves.size > 0) step.moveAppendedNodes(moves);
+    return { forward, inputGradients, weightGradients: moves.size };
   }
 
   /**
    * dW = out_prod(x [in, N], dy [out, N]) → mul_mat(xᵀ, dyᵀ) with xᵀ [N, in] and dyᵀ [N, out] cast to BF16: the
    * same [in, out] sum over the N rows, on mul_mat's kernel (ggml's out_prod is a scalar-ish loop, several times
-   * slower than mul_mat for the same FLOPs). The two casts are new nodes, moved to run just before the product.
-   * Only 2-D products (linear() flattens its input) whose x is a rewritten forward's input.
+   * slower than mul_mat for the same FLOPs). Only 2-D products (linear() flattens its input). Returns the indices of
+   * the casts it appended, to be moved before the product, or undefined when the shapes do not fit.
    */
-  private rewriteWeightGradients(step: ComputeContext, inputs: ReadonlySet<bigint>): number {
-    const outProd = this.ggml.opId("OUT_PROD");
-    const mulMat = this.ggml.opId("MUL_MAT");
-    const count = step.nodeCount;
-    const moves = new Map<number, number[]>();
-    for (let i = 0; i < count; i++) {
-      const node = step.nodePointer(i);
-      const bytes = tensorBytes(node);
-      const links = readTensorLinks(bytes);
-      if (links.op !== outProd || !links.second || !inputs.has(links.first)) continue;
-      const x = Tensor.wrap(readSource(node, 0)!);
-      const dy = Tensor.wrap(readSource(node, 1)!);
-      const { ne } = readTensorShape(bytes);
-      const flat = (tensor: Tensor) => tensor.ne[2] === 1 && tensor.ne[3] === 1 && tensor.type === "F32";
-      if (!flat(x) || !flat(dy) || x.ne[1] !== dy.ne[1] || ne[0] !== x.ne[0] || ne[1] !== dy.ne[0] || ne[2] !== 1) continue;
-      const before = step.nodeCount;
-      const padding = (SUM_MULTIPLE - (x.ne[1] % SUM_MULTIPLE)) % SUM_MULTIPLE;
-      const xTransposed = this.transposedPadded(step, x, padding); // [N + padding, in]
-      const dyTransposed = this.transposedPadded(step, dy, padding); // [N + padding, out]
-      moves.set(i, Array.from({ length: step.nodeCount - before }, (_, offset) => before + offset));
-      writeTensorLinks(bytes, { op: mulMat, first: koffi.address(xTransposed.pointer), second: koffi.address(dyTransposed.pointer) }); // [in, out]
-    }
-    if (moves.size > 0) step.moveAppendedNodes(moves);
-    return moves.size;
+  private rewriteWeightGradient(step: ComputeContext, node: NativePointer, bytes: DataView, ops: RewriteOps): number[] | undefined {
+    const x = Tensor.wrap(readSource(node, 0)!);
+    const dy = Tensor.wrap(readSource(node, 1)!);
+    const { ne } = readTensorShape(bytes);
+    const flat = (tensor: Tensor) => tensor.ne[2] === 1 && tensor.ne[3] === 1 && tensor.type === "F32";
+    if (!flat(x) || !flat(dy) || x.ne[1] !== dy.ne[1] || ne[0] !== x.ne[0] || ne[1] !== dy.ne[0] || ne[2] !== 1) return undefined;
+    const before = step.nodeCount;
+    const padding = (SUM_MULTIPLE - (x.ne[1] % SUM_MULTIPLE)) % SUM_MULTIPLE;
+    const xTransposed = this.transposedPadded(step, x, padding); // [N + padding, in]
+    const dyTransposed = this.transposedPadded(step, dy, padding); // [N + padding, out]
+    writeTensorLinks(bytes, { op: ops.mulMat, first: koffi.address(xTransposed.pointer), second: koffi.address(dyTransposed.pointer) }); // [in, out]
+    return Array.from({ length: step.nodeCount - before }, (_, offset) => before + offset);
   }
 
   /**
@@ -183,8 +180,6 @@ export class MixedPrecisionCopies {
   }
 }
 
-/** ggml names hold 63 bytes: keep the tail of long weight names, as the gradient accumulators do. */
 function copyName(name: string, suffix: "" | "T"): string {
-  const full = `${name}.bf16${suffix}`;
-  return full.length > 63 ? full.slice(full.length - 63) : full;
+  return derivedTensorName(name, `.bf16${suffix}`);
 }

@@ -16,6 +16,15 @@ export interface TensorSpec {
 
 export class UnknownTensorError extends OctoplanError {}
 
+/**
+ * A ggml tensor name derived from another (a copy, a gradient): ggml keeps at most 63 bytes, so a longer one keeps
+ * its tail, which holds the distinguishing part ("blk.11.ffn_down.weight#g").
+ */
+export function derivedTensorName(name: string, suffix: string): string {
+  const full = `${name}${suffix}`;
+  return full.length > 63 ? full.slice(full.length - 63) : full;
+}
+
 export class ParameterContext {
   private disposed = false;
 

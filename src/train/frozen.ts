@@ -61,10 +61,9 @@ export function checkNumberFormats(method: TrainingMethod, baseType: string | un
   return weightType;
 }
 
-/** BF16 copies of every trainable matrix for --precision bf16; undefined for f32. */
+/** BF16 copies of every trainable matrix for --precision bf16 (checked by checkNumberFormats); undefined for f32. */
 export function mixedPrecisionCopies(ggml: Ggml, weights: { get(name: string): Tensor }, specs: readonly TensorSpec[],
-  precision: string | undefined): MixedPrecisionCopies | undefined {
-  if (precision === undefined || precision === "f32") return undefined;
-  if (precision !== "bf16") throw new InputError(`unknown precision '${precision}'`, { hint: `Available precisions: ${PRECISIONS.join(", ")}` });
+  precision: Precision | undefined): MixedPrecisionCopies | undefined {
+  if (precision !== "bf16") return undefined;
   return MixedPrecisionCopies.create(ggml, weights, specs.filter((spec) => spec.shape.length === 2).map((spec) => spec.name));
 }

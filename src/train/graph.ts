@@ -16,7 +16,7 @@
 // Mixed precision (BF16 products over F32 masters) plugs in through rewriteBackward and onWeightsChanged
 // (src/ggml/mixed-precision.ts). Deliberately left out: gradient checkpointing, multiple devices.
 import koffi from "koffi";
-import { ComputeContext, GraphAllocator, ParameterContext, ShapeError, assertShape, type Ggml, type Tensor } from "../ggml/index.js";
+import { ComputeContext, GraphAllocator, ParameterContext, ShapeError, assertShape, derivedTensorName, type Ggml, type Tensor } from "../ggml/index.js";
 import { OctoplanError } from "../errors.js";
 import type { Batch } from "./examples.js";
 import type { AdamWStep, Trainable } from "./trainable.js";
@@ -262,7 +262,5 @@ export class TrainingGraph implements Trainable {
 }
 
 function gradientName(name: string): string {
-  // ggml names are at most 63 bytes; keep the tail, which holds the distinguishing part.
-  const full = `${name}#g`;
-  return full.length > 63 ? full.slice(full.length - 63) : full;
+  return derivedTensorName(name, "#g");
 }

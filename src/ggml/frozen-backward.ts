@@ -14,7 +14,7 @@ import { OctoplanError } from "../errors.js";
 import { readSource, readTensorLinks, readTensorShape, tensorBytes, writeTensorLinks, type NativePointer, type TensorLinks } from "./bindings.js";
 import type { ComputeContext } from "./compute-context.js";
 import type { Ggml } from "./ggml.js";
-import { ParameterContext } from "./parameter-context.js";
+import { derivedTensorName, ParameterContext } from "./parameter-context.js";
 import { Tensor } from "./tensor.js";
 
 export class FrozenTransposes {
@@ -36,7 +36,7 @@ export class FrozenTransposes {
       }
     }
     const copies = ParameterContext.create(ggml, sources.map(({ name, tensor }) => ({
-      name: `${name}.T`, type: tensor.type as "F32" | "F16" | "BF16", shape: [tensor.ne[1], tensor.ne[0]],
+      name: derivedTensorName(name, ".T"), type: tensor.type as "F32" | "F16" | "BF16", shape: [tensor.ne[1], tensor.ne[0]],
     })));
     const byAddress = new Map<bigint, Tensor>();
     for (const { name, tensor } of sources) {
@@ -44,7 +44,7 @@ export class FrozenTransposes {
       const values = ggml.read(tensor);
       const transposed = new Float32Array(values.length);
       for (let row = 0; row < rows; row++) for (let column = 0; column < columns; column++) transposed[column * rows + row] = values[row * columns + column]!;
-      const copyName = `${name}.T`;
+      const copyName = derivedTensorName(name, ".T");
       copies.write(copyName, transposed); // values were already representable in the type: exact
       byAddress.set(koffi.address(tensor.pointer), copies.get(copyName));
     }

@@ -62,3 +62,18 @@ describe("ComputeContext backward checks", () => {
     expect((error as ShapeError).hint).toMatch(/FrozenTransposes/);
   });
 });
+
+describe("FrozenTransposes names", () => {
+  it("names a copy of a weight with a long name by its tail, as ggml keeps at most 63 bytes", () => {
+    const name = `blk.0.${"x".repeat(49)}.weight`; // 62 bytes: "<name>.T" would be 64
+    const weights = ParameterContext.create(ggml, [{ name, type: "F32", shape: [3, 2] }]);
+    weights.write(name, new Float32Array([1, 2, 3, 4, 5, 6]));
+    const frozen = FrozenTransposes.create(ggml, weights, [name]);
+    try {
+      expect(frozen.byteSize).toBeGreaterThanOrEqual(6 * 4);
+    } finally {
+      frozen.dispose();
+      weights.dispose();
+    }
+  });
+});

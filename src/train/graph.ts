@@ -1,11 +1,10 @@
 // The training graph on top of the engine's forward pass: masked cross-entropy, backward
-// into persistent gradient accumulators, global-norm clipping and AdamW (ggml_opt_step_adamw).
+// into persistent gradient accumulators, the global gradient norm, and AdamW (optimizer.ts).
 //
 // Memory (each in its own backend buffer):
 //   parameters  owned by the model (the engine's weights, or our LoraWeights)
 //   gradients   one F32 accumulator per trainable tensor + the loss gradient (held at 1)
-//   optimizer   AdamW m and v per trainable tensor, the AdamW vectors [7] (with / without
-//               weight decay) and the gradient scale [1]
+//   optimizer   AdamW's moments and step vectors (optimizer.ts)
 //   compute     a ComputeContext per micro-batch (forward + backward), placed by one GraphAllocator
 //
 // Targets: only the positions with a target (the plan or the call, not the prompt or the padding) go through
@@ -21,13 +20,9 @@ import { OctoplanError } from "../errors.js";
 import type { Batch } from "./examples.js";
 import type { AdamWStep, Trainable } from "./trainable.js";
 import type { CheckpointTensor } from "./checkpoint.js";
+import { AdamW, type OptimizedTensor } from "./optimizer.js";
 
-export interface TrainableTensor {
-  name: string;
-  tensor: Tensor;
-  /** Weight decay applies to matrices; 1-D tensors (norm weights) are exempt, as in common recipes. */
-  decay: boolean;
-}
+export type TrainableTensor = OptimizedTensor;
 
 /**
  * Adds the forward graph for input ids [T, B] to `step` and returns logits [V, T, B], plus a
@@ -67,9 +62,8 @@ export class TrainingGraph implements Trainable {
   private constructor(
     private readonly options: TrainingGraphOptions,
     private readonly gradients: ParameterContext,
-    private readonly optimizer: ParameterContext,
+    private readonly optimizer: AdamW,
     private readonly allocator: GraphAllocator,
-    private readonly stepAllocator: GraphAllocator,
   ) {
     options.trainable.forEach(({ name, tensor }) => {
       options.ggml.base.ggml_set_param(tensor.pointer);
@@ -91,13 +85,7 @@ export class TrainingGraph implements Trainable {
       ...trainable.map(({ name, tensor }) => spec(gradientName(name), tensor)),
       { name: "loss.grad", type: "F32", shape: [1] },
     ]);
-    const optimizer = ParameterContext.create(ggml, [
-      ...trainable.flatMap(({ name, tensor }) => [spec(`${name}#m`, tensor), spec(`${name}#v`, tensor)]),
-      { name: "adamw.decay", type: "F32", shape: [7] },
-      { name: "adamw.no_decay", type: "F32", shape: [7] },
-      { name: "gradient.scale", type: "F32", shape: [1] },
-    ]);
-    const graph = new TrainingGraph(options, gradients, optimizer, GraphAllocator.create(ggml), GraphAllocator.create(ggml));
+    const graph = new TrainingGraph(options, gradients, AdamW.create(ggml, trainable), GraphAllocator.create(ggml));
     graph.zeroGradients();
     return graph;
   }
@@ -203,51 +191,16 @@ export class TrainingGraph implements Trainable {
   }
 
   optimizerStep(step: AdamWStep): void {
-    const { ggml, trainable } = this.options;
-    const beta1Correction = 1 / (1 - Math.pow(step.beta1, step.iteration));
-    const beta2Correction = 1 / (1 - Math.pow(step.beta2, step.iteration));
-    const vector = (weightDecay: number) =>
-      new Float32Array([step.lr, step.beta1, step.beta2, step.epsilon, weightDecay, beta1Correction, beta2Correction]);
-    this.optimizer.write("adamw.decay", vector(step.weightDecay));
-    this.optimizer.write("adamw.no_decay", vector(0));
-    this.optimizer.write("gradient.scale", new Float32Array([step.gradientScale]));
-    const graph = ComputeContext.create(ggml, { allocator: this.stepAllocator, maxNodes: 4 * trainable.length + 8 });
-    try {
-      const scale = this.optimizer.get("gradient.scale");
-      for (const { name, tensor, decay } of trainable) {
-        const gradient = graph.ops.mul(this.gradients.get(gradientName(name)), scale);
-        const parameters = this.optimizer.get(decay ? "adamw.decay" : "adamw.no_decay");
-        graph.expand(graph.ops.optStepAdamw(tensor, gradient, this.optimizer.get(`${name}#m`), this.optimizer.get(`${name}#v`), parameters));
-      }
-      graph.compute();
-    } finally {
-      graph.dispose();
-    }
+    this.optimizer.step(step, (name) => this.gradients.get(gradientName(name)));
     this.options.onWeightsChanged?.();
   }
 
   exportState(): CheckpointTensor[] {
-    const { ggml, trainable } = this.options;
-    return trainable.flatMap(({ name, tensor }) => [
-      { name, shape: tensor.shape, data: ggml.read(tensor) },
-      { name: `${name}#m`, shape: tensor.shape, data: this.optimizer.read(`${name}#m`) },
-      { name: `${name}#v`, shape: tensor.shape, data: this.optimizer.read(`${name}#v`) },
-    ]);
+    return this.optimizer.exportState();
   }
 
   importState(tensors: Map<string, CheckpointTensor>): void {
-    for (const { name, tensor } of this.options.trainable) {
-      for (const key of [name, `${name}#m`, `${name}#v`]) {
-        const saved = tensors.get(key);
-        if (!saved || saved.data.length !== tensor.elementCount) {
-          throw new OctoplanError(`the checkpoint has no tensor '${key}' with ${tensor.elementCount} values`, {
-            hint: "resume with the same model, method and LoRA settings as the run that wrote the checkpoint",
-          });
-        }
-        if (key === name) this.options.ggml.write(tensor, saved.data);
-        else this.optimizer.write(key, saved.data);
-      }
-    }
+    this.optimizer.importState(tensors);
     this.options.onWeightsChanged?.();
   }
 
@@ -255,7 +208,6 @@ export class TrainingGraph implements Trainable {
     if (this.disposed) return;
     this.disposed = true;
     this.allocator.dispose();
-    this.stepAllocator.dispose();
     this.gradients.dispose();
     this.optimizer.dispose();
   }

@@ -8,6 +8,7 @@ export {
 export { Trainer, type FitOptions, type FitResult, type TrainingProgress } from "./trainer.js";
 export { TrainingGraph, type TrainingGraphOptions, type TrainableTensor, type ForwardBuilder } from "./graph.js";
 export type { Trainable, AdamWStep } from "./trainable.js";
+export { AdamW, type OptimizedTensor } from "./optimizer.js";
 export { recordToExamples, tokenizeExamples, makeBatch, type TrainingTask, type TextExample, type TokenizedExample, type Batch } from "./examples.js";
 export { planEpoch, batchesPerEpoch, type DataCursor } from "./batches.js";
 export { saveCheckpoint, loadCheckpoint, loadLatestCheckpoint, type CheckpointState, type CheckpointTensor } from "./checkpoint.js";

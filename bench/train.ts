@@ -23,7 +23,7 @@ import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig, type Mo
 import { buildForward } from "../src/model/arch/index.js";
 import type { LoraWeights } from "../src/model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "../src/train/graph.js";
-import { frozenTransposes, mixedPrecisionCopies } from "../src/train/frozen.js";
+import { frozenTransposes, mixedPrecisionCopies, numberFormatHooks } from "../src/train/frozen.js";
 import { cpuPeak, ParameterContext } from "../src/ggml/index.js";
 import { createTrainableLora } from "../src/train/lora-init.js";
 import { ALL_LINEAR } from "../src/train/options.js";
@@ -96,8 +96,7 @@ function measure(method: string, base: Base, trainable: TrainableTensor[], lora:
       const forward = buildForward(step, config, base.weights, inputs, { lora: lora?.tensors(1), differentiable: true });
       return { logits: forward.logits, fillInputs: () => forward.fillPositions(model.ggml) };
     },
-    rewriteBackward: (step) => { frozen?.rewrite(step); copies?.rewrite(step); },
-    onWeightsChanged: () => copies?.refresh(),
+    ...numberFormatHooks(frozen, copies),
   });
   const phases = { forward: 0, forwardBackward: 0, gradientNorm: 0, optimizer: 0 };
   let total = 0;

@@ -91,7 +91,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     const results = await trainInParallel(pending.map(([label, task, directory, maxSteps]) => ({
       label,
       job: {
-        data: paths.train, task, output: directory, init: settings.size, preset: "scratch", maxSteps, epochs: 1000, lr: task === "plan" ? settings.plannerLr : settings.lr, batchSize: settings.batchSize,
+        data: paths.train, task, output: directory, init: settings.size, preset: "scratch", maxSteps, epochs: 1000, lr: task === "plan" ? settings.plannerLr : settings.actorLr, batchSize: settings.batchSize,
         functionDomains: task === "act" ? ["android"] : undefined,
         duplicates: task === "act" ? settings.actorDuplicates : "keep",
         precision: settings.precision,

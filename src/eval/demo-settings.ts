@@ -11,7 +11,7 @@ export interface DemoSettings {
   plannerSteps: number;
   actorSteps: number;
   /** The action model's peak learning rate; 3e-3 learned clearly faster than the scratch preset's 1e-3 in 300-step trials. */
-  lr: number;
+  actorLr: number;
   /**
    * The planner's peak learning rate. 3e-3 for the fast demo's 2600 steps; over the full demo's 8000, 2e-3 planned
    * 90.4% of the 570 held-out requests right against 87.0% (3e-3) and 84.7% (4e-3), planners trained alone on the
@@ -49,8 +49,8 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // 1400 → 2000 gave +7 points of arguments and +5 end to end at the same plan accuracy and wall time; full: 4000 →
   // 5000 gave +3.0 end to end on all 570 held-out requests, for about a minute). The fast planner's 2200 → 2600 steps
   // gave +6 points held-out and +7 end to end for 16 s to a minute. A busy machine stretches both runs.
-  fast: { records: 18000, testFraction: 0.02, plannerSteps: 2600, actorSteps: 2000, lr: 3e-3, plannerLr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
-  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 5000, lr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
+  fast: { records: 18000, testFraction: 0.02, plannerSteps: 2600, actorSteps: 2000, actorLr: 3e-3, plannerLr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
+  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 5000, actorLr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
 };
 
 export const EXAMPLE_REQUESTS = [

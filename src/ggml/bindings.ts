@@ -236,7 +236,8 @@ export type CpuBindings = ReturnType<typeof bindCpu>;
 export type CudaBindings = ReturnType<typeof bindCuda>;
 
 const TENSOR_BYTES = koffi.sizeof(TensorStruct);
-const POINTER_BYTES = 8; // the BigUint64 reads below: 64-bit platforms only, as node-llama-cpp's binaries are
+/** Bytes of a pointer: the BigUint64 reads of pointers (here and in compute-context.ts) assume 64-bit platforms, as node-llama-cpp's binaries are. */
+export const POINTER_BYTES = 8;
 const FIELD = {
   type: koffi.offsetof(TensorStruct, "type"), ne: koffi.offsetof(TensorStruct, "ne"), nb: koffi.offsetof(TensorStruct, "nb"),
   op: koffi.offsetof(TensorStruct, "op"), src: koffi.offsetof(TensorStruct, "src"), name: koffi.offsetof(TensorStruct, "name"),

@@ -11,15 +11,13 @@
 
 import koffi from "koffi";
 import { OctoplanError } from "../errors.js";
-import type { NativePointer } from "./bindings.js";
+import { POINTER_BYTES, readSource, readTensorLinks, tensorBytes, type NativePointer } from "./bindings.js";
 import type { Ggml } from "./ggml.js";
 import { Ops } from "./ops.js";
-import { readSource, readTensorLinks, tensorBytes } from "./bindings.js";
 import { ShapeError, Tensor, type TensorType } from "./tensor.js";
 
-const POINTER_SIZE = koffi.sizeof("void *");
 /** Offset of `nodes` in struct ggml_cgraph: three ints, then the pointer's alignment. */
-const GRAPH_NODES_OFFSET = Math.ceil((3 * 4) / POINTER_SIZE) * POINTER_SIZE;
+const GRAPH_NODES_OFFSET = Math.ceil((3 * 4) / POINTER_BYTES) * POINTER_BYTES;
 
 export class GraphAllocator {
   private disposed = false;
@@ -150,7 +148,7 @@ export class ComputeContext {
     // struct ggml_cgraph { int size; int n_nodes; int n_leafs; struct ggml_tensor ** nodes; … } (ggml-impl.h): a
     // private layout, so check it against the public accessor before writing through it.
     const array = koffi.decode(this.graph, GRAPH_NODES_OFFSET, "void *") as NativePointer;
-    const slots = new BigUint64Array(koffi.view(array, count * POINTER_SIZE));
+    const slots = new BigUint64Array(koffi.view(array, count * POINTER_BYTES));
     for (let index = 0; index < count; index++) {
       if (slots[index] !== koffi.address(this.nodePointer(index))) {
         throw new OctoplanError("unexpected ggml_cgraph layout: its node array does not match ggml_graph_node()", { hint: "this ggml build is not the one node-llama-cpp 3.21.1 ships" });

@@ -34,10 +34,10 @@ export type ModelSize = PresetName | `${number}x${number}`;
 
 const SIZE_PATTERN = /^(\d+)x(\d+)$/;
 
-/** True when `text` names a preset or a WIDTHxLAYERS size; `presetConfig` gives the reason when not. */
 /** The hint for an unknown size, wherever one is named (presetConfig, `train --init`). */
 export const MODEL_SIZES_HINT = `Available sizes: ${Object.keys(PRESETS).join(", ")}, or WIDTHxLAYERS such as 192x6`;
 
+/** True when `text` names a preset or a WIDTHxLAYERS size; `presetConfig` gives the reason when not. */
 export function isModelSize(text: string): text is ModelSize {
   return text in PRESETS || SIZE_PATTERN.test(text);
 }

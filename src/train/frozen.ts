@@ -11,6 +11,7 @@
 import { FrozenTransposes, MixedPrecisionCopies, type Ggml, type Tensor, type TensorSpec, type TensorType } from "../ggml/index.js";
 import { InputError } from "../errors.js";
 import type { TrainingMethod } from "./options.js";
+import type { TrainingGraphOptions } from "./graph.js";
 
 export type BaseType = "f32" | "f16" | "bf16";
 export const BASE_TYPES: readonly BaseType[] = ["f32", "f16", "bf16"];
@@ -66,4 +67,16 @@ export function mixedPrecisionCopies(ggml: Ggml, weights: { get(name: string): T
   precision: Precision | undefined): MixedPrecisionCopies | undefined {
   if (precision !== "bf16") return undefined;
   return MixedPrecisionCopies.create(ggml, weights, specs.filter((spec) => spec.shape.length === 2).map((spec) => spec.name));
+}
+
+/**
+ * The training graph's hooks for both: the backward rewrites (LoRA's frozen transposes, full training's BF16
+ * products), and the BF16 copies made again whenever the weights change.
+ */
+export function numberFormatHooks(frozen: FrozenTransposes | undefined, copies: MixedPrecisionCopies | undefined):
+  Pick<TrainingGraphOptions, "rewriteBackward" | "onWeightsChanged"> {
+  return {
+    rewriteBackward: (step) => { frozen?.rewrite(step); copies?.rewrite(step); },
+    onWeightsChanged: () => copies?.refresh(),
+  };
 }

@@ -17,7 +17,7 @@ import { createTrainableLora } from "./lora-init.js";
 import { LoraDropout } from "./dropout.js";
 import type { LoraWeights } from "../model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "./graph.js";
-import { checkNumberFormats, frozenTransposes, mixedPrecisionCopies, type BaseType, type Precision } from "./frozen.js";
+import { checkNumberFormats, frozenTransposes, mixedPrecisionCopies, numberFormatHooks, type BaseType, type Precision } from "./frozen.js";
 import type { FrozenTransposes, MixedPrecisionCopies } from "../ggml/index.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
 import { writeTrainingOutputs } from "./outputs.js";
@@ -157,8 +157,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         const forward = prepared.buildForward(step, inputs, { lora, differentiable: true, outputRows });
         return { logits: forward.logits, rowsSelected: true, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
       },
-      rewriteBackward: (step) => { frozen?.rewrite(step); copies?.rewrite(step); },
-      onWeightsChanged: () => copies?.refresh(),
+      ...numberFormatHooks(frozen, copies),
     });
     const over = lora ? ` over a ${model.weights.get(lora.layouts[0]!.baseName).type} base${frozen ? " (frozen backward via transposed copies)" : ""}`
       : copies ? ", BF16 products over F32 weights" : "";

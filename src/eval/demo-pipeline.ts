@@ -67,7 +67,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
 
   log(`[1/5] data: ${settings.records} android records (offline teacher)`);
   if (!existsSync(paths.train) || !existsSync(paths.test)) {
-    const summary = await generateDataset({ teacher: new OfflineTeacher({ stepPhrasing: settings.stepPhrasing }), functions, out: paths.all, count: settings.records, seed: 0 });
+    const summary = await generateDataset({ teacher: new OfflineTeacher({ stepPhrasing: settings.stepPhrasing, openSlots: settings.openSlots }), functions, out: paths.all, count: settings.records, seed: 0 });
     const { records } = await readDatasetAll(paths.all);
     const split = splitByIdHash(records, settings.testFraction);
     await writeDataset(paths.test, split.test);

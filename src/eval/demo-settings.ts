@@ -27,6 +27,12 @@ export interface DemoSettings {
   /** How the offline teacher words plan steps; canonical gave +9 points held-out in a 3000-step trial. */
   stepPhrasing: StepPhrasing;
   /**
+   * Share of free-text slots the offline teacher fills with open-vocabulary phrases (src/data/offline/open-slots.ts).
+   * 0: at 0.5 the full demo's planner did worse everywhere, on phrases it had never seen included (docs/RESULTS.md,
+   * session 9); these tiny models do not learn to copy unseen words in 8000 steps.
+   */
+  openSlots: number;
+  /**
    * Repeated action-model examples (train's `duplicates`): "sqrt" keeps ⌊√n⌋ of n copies, so the steps go to the
    * hard calls (calendar events, emails) instead of the thousandth "take a screenshot"; +2.7 end to end on the full
    * demo's 570 held-out requests (docs/RESULTS.md). The planner's requests are all distinct.
@@ -49,8 +55,8 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // 1400 → 2000 gave +7 points of arguments and +5 end to end at the same plan accuracy and wall time; full: 4000 →
   // 5000 gave +3.0 end to end on all 570 held-out requests, for about a minute). The fast planner's 2200 → 2600 steps
   // gave +6 points held-out and +7 end to end for 16 s to a minute. A busy machine stretches both runs.
-  fast: { records: 18000, testFraction: 0.02, plannerSteps: 2600, actorSteps: 2000, actorLr: 3e-3, plannerLr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
-  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 5000, actorLr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", actorDuplicates: "sqrt", precision: "bf16" },
+  fast: { records: 18000, testFraction: 0.02, plannerSteps: 2600, actorSteps: 2000, actorLr: 3e-3, plannerLr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16" },
+  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 5000, actorLr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16" },
 };
 
 export const EXAMPLE_REQUESTS = [

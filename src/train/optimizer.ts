@@ -25,6 +25,16 @@ export class AdamW {
   ) {}
 
   static create(ggml: Ggml, trainable: readonly OptimizedTensor[]): AdamW {
+    // ggml_opt_step_adamw aborts on a tensor that is not F32 or not flagged as a parameter; the tensors AdamW
+    // updates are parameters by definition, and their type is checked here, where the name is known.
+    for (const { name, tensor } of trainable) {
+      if (tensor.type !== "F32") {
+        throw new OctoplanError(`AdamW: '${name}' is ${tensor.type}; only F32 tensors can be trained`, {
+          hint: "train F32 weights (a frozen base may be F16 or BF16; --precision bf16 keeps F32 weights and computes in BF16)",
+        });
+      }
+      ggml.base.ggml_set_param(tensor.pointer);
+    }
     const spec = (name: string, tensor: Tensor) => ({ name, type: "F32" as const, shape: tensor.shape });
     const state = ParameterContext.create(ggml, [
       ...trainable.flatMap(({ name, tensor }) => [spec(`${name}#m`, tensor), spec(`${name}#v`, tensor)]),

@@ -1,5 +1,6 @@
 // The training graph against references computed here in float64: the masked loss, its
-// gradient (central finite differences), accumulation over micro-batches, and AdamW.
+// gradient (central finite differences) and accumulation over micro-batches; and that its AdamW steps drive the loss
+// down (AdamW's own numbers are checked in optimizer.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Ggml, type ParameterContext } from "../../src/ggml/index.js";
 import type { TrainingGraph } from "../../src/train/graph.js";
@@ -100,27 +101,6 @@ describe("TrainingGraph", () => {
       [...graph.readGradient("token_embd.weight"), ...both].reduce((sum, value) => sum + value * value, 0),
     );
     expect(graph.gradientNorm()).toBeCloseTo(norm, 6);
-  });
-
-  it("applies AdamW with bias correction, decoupled weight decay and the gradient scale", () => {
-    graph.zeroGradients();
-    graph.accumulate(batchA, 1, 0);
-    const gradient = graph.readGradient("output.weight");
-    const before = store.read("output.weight");
-    const step = { lr: 0.01, beta1: 0.9, beta2: 0.99, epsilon: 1e-8, weightDecay: 0.1, iteration: 1, gradientScale: 0.5 };
-    const state = graph.exportState();
-    graph.optimizerStep(step);
-    const after = store.read("output.weight");
-    for (let index = 0; index < before.length; index++) {
-      const g = gradient[index]! * step.gradientScale;
-      const m = (1 - step.beta1) * g / (1 - step.beta1);
-      const v = (1 - step.beta2) * g * g / (1 - step.beta2);
-      const expected = before[index]! * (1 - step.lr * step.weightDecay) - step.lr * m / (Math.sqrt(v) + step.epsilon);
-      expect(after[index]).toBeCloseTo(expected, 5);
-    }
-    // importState restores weights and moments exactly.
-    graph.importState(new Map(state.map((tensor) => [tensor.name, tensor])));
-    expect(store.read("output.weight")).toEqual(before);
   });
 
   it("drives the loss down", () => {

@@ -23,6 +23,7 @@ interface GenerateCliOptions {
   seed: string;
   teacher: string;
   stepPhrasing: string;
+  openSlots: string;
   baseUrl?: string;
   apiKeyEnv?: string;
   concurrency?: string;
@@ -55,8 +56,16 @@ function stepPhrasingOf(value: string): StepPhrasing {
   throw new InputError(`--step-phrasing: unknown value '${value}'. Available: ${STEP_PHRASINGS.join(", ")}`, { hint: "--step-phrasing canonical" });
 }
 
+function probabilityOf(value: string, flag: string): number {
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number) || number < 0 || number > 1) {
+    throw new InputError(`${flag}: expected a probability from 0 to 1, got '${value}'`, { hint: `For example ${flag} 0.5` });
+  }
+  return number;
+}
+
 async function teacherOf(options: GenerateCliOptions): Promise<Teacher> {
-  if (options.teacher === "offline") return new OfflineTeacher({ stepPhrasing: stepPhrasingOf(options.stepPhrasing) });
+  if (options.teacher === "offline") return new OfflineTeacher({ stepPhrasing: stepPhrasingOf(options.stepPhrasing), openSlots: probabilityOf(options.openSlots, "--open-slots") });
   if (!options.teacher.startsWith("openai:")) {
     throw new InputError(`--teacher: unknown teacher '${options.teacher}'. Available teachers: offline, openai:MODEL`, { hint: "For example --teacher openai:gpt-4o --base-url http://127.0.0.1:8080/v1" });
   }
@@ -100,6 +109,7 @@ export function register(program: Command): void {
     .option("--seed <n>", "seed of the generation stream and the device", "0")
     .option("--teacher <name>", "offline, or openai:MODEL (any OpenAI-compatible server)", "offline")
     .option("--step-phrasing <style>", "offline teacher: varied (random step wording) or canonical (one wording per step)", "varied")
+    .option("--open-slots <p>", "offline teacher: share of free-text slots (queries, messages, titles, places) filled with open-vocabulary phrases instead of the lexicons' values", "0")
     .option("--base-url <url>", "OpenAI-compatible base URL for openai:MODEL, e.g. http://127.0.0.1:8080/v1")
     .option("--api-key-env <var>", "environment variable holding the API key")
     .option("--concurrency <n>", "parallel requests for an LLM teacher (default 4)")

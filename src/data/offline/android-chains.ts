@@ -4,6 +4,7 @@
 // separates a pronoun from what it refers to; observation-dependent arguments are references.
 import { spokenPhone } from "./android-phone.js";
 import { call, fromStep, type Intent, type IntentContext } from "./intent.js";
+import { newContact } from "./open-slots.js";
 import { CITIES, NEW_CONTACTS, SPOKEN_BLUETOOTH, TEXT_MESSAGES } from "./lexicon.js";
 import { addMinutes, displayClock, displayDate, pickContact, pickDateTime, pickDocument, pickRecipient } from "./slots.js";
 
@@ -16,8 +17,9 @@ export const contactThenText: Intent = {
     "create a contact for {name} with {phone} then text {first} \"{message}\""],
   ask: ["new contact {name} {phone}, then message them: {message}"],
   steps: [["Create a new contact for {name} with phone number {phone}"], ["Send a text message to {name} saying \"{message}\"", "Text {name}: \"{message}\""]],
-  bind({ dice }: IntentContext) {
-    const person = dice.pick(NEW_CONTACTS);
+  bind(context: IntentContext) {
+    const { dice } = context;
+    const person = newContact(context, NEW_CONTACTS);
     const phone = spokenPhone(person.phone, dice);
     const message = dice.pick(["welcome to the team!", "nice meeting you today", "this is my number", "see you Saturday", ...TEXT_MESSAGES.slice(0, 6)]);
     return { slots: { name: person.name, first: person.name.split(" ")[0]!, phone, message },

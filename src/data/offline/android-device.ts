@@ -2,6 +2,7 @@
 // with the implicit-step chains
 // ("print my boarding pass" = find it, then print the path the search returned).
 import { call, fromStep, type Intent, type IntentContext } from "./intent.js";
+import { freeText } from "./open-slots.js";
 import { WEB_QUERIES } from "./lexicon.js";
 import { pickBluetooth, pickDocument, pickRecipient, pickContact } from "./slots.js";
 
@@ -101,8 +102,8 @@ export const webSearch: Intent = {
   say: ["search the web for {query}", "google {query}", "look up {query}", "search online for {query}", "do a web search for {query}", "search for {query}"],
   ask: ["{query}?", "quick search: {query}", "what does the internet say about {query}?"],
   steps: [["Search the web for {query}", "Look up {query} online", "Perform a web search for {query}"]],
-  bind({ dice }: IntentContext) {
-    const query = dice.pick(WEB_QUERIES);
+  bind(context: IntentContext) {
+    const query = freeText(context, "query", WEB_QUERIES);
     return { slots: { query }, calls: [call("web_search", { query })] };
   },
 };

@@ -1,8 +1,10 @@
-// Android intents, part 1: communication and getting around (news, weather, YouTube,
-// email, texts, contacts, maps). Phrasings are written to cover the registers people
+// Android intents, part 1: communication (news, weather, YouTube, email, texts, contacts);
+// the maps intents are in android-maps.ts. Phrasings are written to cover the registers people
 // use (imperative, question, "I need…", terse) — the composer adds the polite/chatty wrappers.
 import { call, type Intent, type IntentContext } from "./intent.js";
-import { EMAIL_BODIES, EMAIL_SUBJECTS, LANGUAGES, NEW_CONTACTS, NEWS_TOPICS, PLACES, TEXT_MESSAGES, TRAVEL_MODES, CITIES, VIDEO_TOPICS } from "./lexicon.js";
+import { ROUTES } from "./android-maps.js";
+import { freeText, newContact } from "./open-slots.js";
+import { EMAIL_BODIES, EMAIL_SUBJECTS, LANGUAGES, NEW_CONTACTS, NEWS_TOPICS, TEXT_MESSAGES, CITIES, VIDEO_TOPICS } from "./lexicon.js";
 import { pickContact, pickRecipient } from "./slots.js";
 
 const capitalizeFirst = (text: string) => text[0]!.toUpperCase() + text.slice(1);
@@ -16,8 +18,9 @@ export const news: Intent = {
     "tell me today's {topic} news", "anything new about {topic}?", "{topic} news{lang}", "what's happening with {topic}?"],
   steps: [["Search for the latest news about {topic}{lang}", "Get trending news articles about {topic}{lang}", "Find news articles on {topic}{lang}"]],
   unsaid: { mentions: ["lang"], slots: { lang: "" }, arguments: { language: "en" } },
-  bind({ dice }: IntentContext) {
-    const topic = dice.pick(NEWS_TOPICS);
+  bind(context: IntentContext) {
+    const { dice } = context;
+    const topic = freeText(context, "topic", NEWS_TOPICS);
     const [language, code] = dice.chance(0.25) ? dice.pick(LANGUAGES) : ["English", "en"];
     const lang = code === "en" ? (dice.chance(0.15) ? " in English" : "") : ` in ${language}`;
     return { slots: { topic, lang }, calls: [call("get_trending_news", { query: topic, language: code })] };
@@ -52,8 +55,8 @@ export const email: Intent = {
     const { dice } = context;
     const recipient = pickRecipient(context);
     const form = dice.pick(["subject", "subject", "subject", "body", "body", "both"] as const);
-    const subject = dice.pick(EMAIL_SUBJECTS);
-    const body = dice.pick(EMAIL_BODIES);
+    const subject = freeText(context, "subject", EMAIL_SUBJECTS);
+    const body = freeText(context, "body", EMAIL_BODIES);
     const about = form === "subject" ? dice.pick([`about ${subject}`, `about ${subject}`, `re ${subject}`, `regarding ${subject}`, `with the subject ${subject}`])
       : form === "body" ? dice.pick([`saying ${body}`, `that ${body}`, `saying "${body}"`, `to say ${body}`])
         : dice.pick([`about ${subject} saying ${body}`, `re ${subject}: ${body}`, `about ${subject} and say ${body}`, `with the subject ${subject} saying ${body}`]);
@@ -76,7 +79,7 @@ export const text: Intent = {
   steps: [["Send a text message to {person} saying \"{message}\"", "Text {person}: \"{message}\"", "Send {person} a message: \"{message}\""]],
   bind(context: IntentContext) {
     const contact = pickContact(context);
-    const message = context.dice.pick(TEXT_MESSAGES);
+    const message = freeText(context, "message", TEXT_MESSAGES);
     return { slots: { person: contact.spoken, message }, calls: [call("send_text_message", { contact_name: contact.spoken, message })] };
   },
 };
@@ -95,43 +98,12 @@ export const contact: Intent = {
     "store {name}'s number, it's {phone}", "make a contact called {name} with phone {phone}", "save {name} in my phone as {phone}"],
   ask: ["can you save this number {phone}? it's {name}", "new contact: {name} {phone}"],
   steps: [["Create a new contact for {name} with phone number {phone}", "Add {name} to the contacts with number {phone}"]],
-  bind({ dice }: IntentContext) {
-    const person = dice.pick(NEW_CONTACTS);
+  bind(context: IntentContext) {
+    const { dice } = context;
+    const person = newContact(context, NEW_CONTACTS);
     // The number as people write it; the call keeps the same text (the device normalises digits).
     const phone = spokenPhone(person.phone, dice);
     return { slots: { name: person.name, phone }, calls: [call("create_contact", { name: person.name, phone_number: phone })] };
-  },
-};
-
-export const route: Intent = {
-  id: "android.route", domain: "android", functions: ["find_route_google_maps"],
-  say: ["get directions from {origin} to {destination} {mode}", "find the fastest route from {origin} to {destination} {mode}",
-    "map a route from {origin} to {destination} {mode}", "show me how to get from {origin} to {destination} {mode}", "plan a route {mode} from {origin} to {destination}"],
-  ask: ["what's the best way to {destination} from {origin}?", "how long from {origin} to {destination} {mode}?", "{origin} to {destination} {mode}, how far?"],
-  steps: [["Find a {modeWord} route from {originStep} to {destination} on Google Maps", "Get {modeWord} directions from {originStep} to {destination}"]],
-  unsaid: { mentions: ["mode"], slots: { modeWord: "driving" }, arguments: { mode: "driving" } },
-  bind({ dice }: IntentContext) {
-    const [spokenMode, mode] = dice.pick(TRAVEL_MODES);
-    const destination = dice.pick(PLACES);
-    const origin = dice.pick(PLACES.filter((place) => place !== destination));
-    const modeWord = { driving: "driving", walking: "walking", bicycling: "cycling", transit: "public transit" }[mode];
-    // Without a spoken origin the route starts where the phone is.
-    return { slots: { destination, origin, mode: spokenMode, modeWord, originStep: origin },
-      calls: [call("find_route_google_maps", { origin, destination, mode })] };
-  },
-};
-
-/** The same route intent, with origin left to the phone's location ("current location"). */
-export const routeFromHere: Intent = {
-  ...route, id: "android.route-here",
-  say: ["get directions to {destination} {mode}", "navigate to {destination} {mode}", "show me the way to {destination} {mode}",
-    "take me to {destination} {mode}", "route me to {destination} {mode}", "find a route to {destination} {mode}", "pull up directions to {destination} {mode}"],
-  ask: ["how do I get to {destination} {mode}?", "how far is {destination} {mode}?", "directions to {destination} {mode} pls"],
-  bind(context: IntentContext) {
-    const binding = route.bind(context);
-    const args = binding.calls[0]!.arguments;
-    return { slots: { ...binding.slots, originStep: "current location" },
-      calls: [call("find_route_google_maps", { ...args, origin: "current location" })] };
   },
 };
 
@@ -141,10 +113,10 @@ export const youtube: Intent = {
     "find a YouTube video about {video}", "search yt for {video}", "show me {video} on YouTube"],
   ask: ["any good YouTube videos on {video}?", "yt {video}", "is there a YouTube tutorial for {video}?", "{video} on youtube pls"],
   steps: [["Search YouTube for {video} videos", "Find YouTube videos about {video}", "Search YouTube for {video}"]],
-  bind({ dice }: IntentContext) {
-    const video = dice.pick(VIDEO_TOPICS);
+  bind(context: IntentContext) {
+    const video = freeText(context, "video", VIDEO_TOPICS);
     return { slots: { video }, calls: [call("search_youtube_videos", { query: video })] };
   },
 };
 
-export const ANDROID_PHONE: Intent[] = [youtube, news, weather, email, text, contact, route, routeFromHere];
+export const ANDROID_PHONE: Intent[] = [youtube, news, weather, email, text, contact, ...ROUTES];

@@ -2,6 +2,7 @@
 // timers, calendar events with spoken dates and durations). Every spoken time and date is
 // normalised in the call (HH:MM, YYYY-MM-DD-HH-MM) and shown normalised in the step.
 import { call, type Intent, type IntentContext } from "./intent.js";
+import { freeText } from "./open-slots.js";
 import { EVENT_TITLES, TIMER_LABELS } from "./lexicon.js";
 import { addMinutes, displayClock, displayDate, pickDateTime } from "./slots.js";
 import { randomTime, sayNumber, sayTime } from "./spoken.js";
@@ -15,9 +16,10 @@ export const alarm: Intent = {
   ask: ["alarm {time} pls", "alarm at {time}{labelled}", "wake me at {time}", "I need to be up at {time}", "can I get an alarm for {time}{labelled}?", "gotta be up by {time}"],
   steps: [["Set an alarm for {clock}{labelStep}", "Set an alarm at {clock}{labelStep}"]],
   unsaid: { mentions: ["labelled"], slots: { labelStep: "" }, arguments: { label: "alarm" } },
-  bind({ dice }: IntentContext) {
+  bind(context: IntentContext) {
+    const { dice } = context;
     const time = randomTime(dice, "alarm");
-    const label = dice.chance(0.4) ? dice.pick(TIMER_LABELS) : "alarm";
+    const label = dice.chance(0.4) ? freeText(context, "label", TIMER_LABELS) : "alarm";
     const labelled = label === "alarm" ? "" : dice.pick([` called ${label}`, ` labeled ${label}`, ` for ${label}`, ` named "${label}"`]);
     const labelStep = label === "alarm" ? "" : ` labeled ${label}`;
     return { slots: { time: time.text, clock: displayClock(time.hour, time.minute), labelled, labelStep }, calls: [call("set_timer_alarm", { time: time.clock, label })] };
@@ -38,7 +40,7 @@ export const calendar: Intent = {
     const when = pickDateTime(context);
     const spoken = dice.chance(1 / 3);
     const [duration, minutes] = spoken ? dice.pick([["an hour", 60], ["30 minutes", 30], ["half an hour", 30], ["two hours", 120], ["45 minutes", 45], ["90 minutes", 90]] as const) : ["", 60];
-    const title = dice.pick(EVENT_TITLES);
+    const title = freeText(context, "title", EVENT_TITLES);
     const end = addMinutes(when.stamp, minutes);
     const [endHour, endMinute] = end.split("-").slice(3).map(Number) as [number, number];
     const at = !spoken ? `${when.date.text} at ${when.time.text}`
@@ -71,12 +73,13 @@ export const timer: Intent = {
   say: ["set a timer for {minutes} minutes for {label}", "start a {minutes} minute timer for {label}", "set a {label} timer for {minutes} minutes"],
   ask: ["{label} timer {minutes} min", "{minutes} minute timer for {label} please"],
   steps: [["Set a {minutesDigits}-minute {label} timer, until {clock}", "Set a {label} timer alarm for {clock}"]],
-  bind({ dice, now }: IntentContext) {
+  bind(context: IntentContext) {
+    const { dice, now } = context;
     const count = dice.pick([5, 10, 15, 20, 25, 30, 45]);
     const total = now.hour * 60 + now.minute + count;
     const hour = Math.floor(total / 60) % 24;
     const minute = total % 60;
-    const label = dice.pick(TIMER_LABELS);
+    const label = freeText(context, "label", TIMER_LABELS);
     return { slots: { minutes: sayNumber(dice, count, 0.4), minutesDigits: String(count), label, clock: displayClock(hour, minute) },
       calls: [call("set_timer_alarm", { time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`, label })] };
   },

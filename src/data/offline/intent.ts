@@ -10,6 +10,8 @@ import type { Clock } from "./spoken.js";
 export interface IntentContext {
   dice: Dice;
   now: Clock;
+  /** Probability that a free-text slot is an open-vocabulary phrase instead of a lexicon value (open-slots.ts); 0 when unset. */
+  openSlots?: number;
 }
 
 /**

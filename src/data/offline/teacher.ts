@@ -48,7 +48,7 @@ export class OfflineTeacher implements Teacher {
   readonly name = "offline";
   private readonly cache = new WeakMap<FunctionSet, Intent[]>();
 
-  constructor(private readonly options: { stepPhrasing?: StepPhrasing } = {}) {}
+  constructor(private readonly options: { stepPhrasing?: StepPhrasing; openSlots?: number } = {}) {}
 
   async *generate(request: GenerationRequest, signal?: AbortSignal): AsyncIterable<CandidateRecord> {
     let intents = this.cache.get(request.functions);
@@ -61,7 +61,7 @@ export class OfflineTeacher implements Teacher {
     for (let index = 0; index < total; index++) {
       signal?.throwIfAborted();
       const dice = Dice.derive(request.seed, index);
-      const candidate = composeCandidate(intents, request.stepCounts[index]!, { dice, now }, this.options.stepPhrasing);
+      const candidate = composeCandidate(intents, request.stepCounts[index]!, { dice, now, openSlots: this.options.openSlots }, this.options.stepPhrasing);
       if (candidate) yield candidate;
     }
   }

@@ -1,5 +1,5 @@
 // `octoplan generate`: thin layer over generateDataset. Picks the function set (--domain or
-// --functions FILE), the teacher (offline, or openai:MODEL through src/data/teachers/llm.ts,
+// --functions FILE), the teacher (offline, or openai:MODEL through src/data/teachers/llm-spec.ts,
 // loaded only when asked for), shows a progress bar with accepted/rejected counts and ETA,
 // and ends with the rejection reasons and the step histogram.
 import type { Command } from "commander";
@@ -71,7 +71,7 @@ async function teacherOf(options: GenerateCliOptions): Promise<Teacher> {
   }
   let module: { createLlmTeacher?: (spec: string, settings: Record<string, unknown>) => Teacher };
   try {
-    module = (await import("../../data/teachers/llm.js")) as typeof module;
+    module = (await import("../../data/teachers/llm-spec.js")) as typeof module;
   } catch (error) {
     throw new InputError("the LLM teacher is not available in this build", { hint: "Use --teacher offline", cause: error });
   }

@@ -55,5 +55,18 @@ describe("octoplan generate", () => {
     await expect(runInProcess(["generate", "--domain", "android", "--teacher", "gpt", "--count", "5", "--out", out])).rejects.toThrow("Available teachers: offline, openai:MODEL");
     await expect(runInProcess(["generate", "--domain", "android", "--preset", "paper-1000", "--count", "5", "--out", out])).rejects.toThrow("either --count or --preset");
     await expect(runInProcess(["generate", "--count", "5", "--out", out])).rejects.toThrow("pass --domain or --functions");
+    await expect(runInProcess(["generate", "--domain", "android", "--open-slots", "1.5", "--count", "5", "--out", out])).rejects.toThrow("--open-slots: expected a probability from 0 to 1, got '1.5'");
+  });
+
+  it("passes --open-slots to the offline teacher: other requests, 60 of them through the quality gate", async () => {
+    const queries = async (name: string, extra: string[]) => {
+      const out = join(folder, name);
+      await runInProcess(["generate", "--domain", "android", "--count", "60", "--out", out, "--no-progress", ...extra]);
+      return readFileSync(out, "utf8").trim().split("\n").map((line) => (JSON.parse(line) as { query: string }).query);
+    };
+    const closed = await queries("closed.jsonl", []);
+    const open = await queries("open.jsonl", ["--open-slots", "1"]);
+    expect(open).toHaveLength(60);
+    expect(open).not.toEqual(closed);
   });
 });

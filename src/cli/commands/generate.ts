@@ -109,7 +109,7 @@ export function register(program: Command): void {
     .option("--seed <n>", "seed of the generation stream and the device", "0")
     .option("--teacher <name>", "offline, or openai:MODEL (any OpenAI-compatible server)", "offline")
     .option("--step-phrasing <style>", "offline teacher: varied (random step wording) or canonical (one wording per step)", "varied")
-    .option("--open-slots <p>", "offline teacher: share of free-text slots (queries, messages, titles, places) filled with open-vocabulary phrases instead of the lexicons' values", "0")
+    .option("--open-slots <p>", "offline teacher: share of free-text slots (queries, messages, titles, places, new contacts) filled with open-vocabulary phrases instead of the lexicons' values", "0")
     .option("--base-url <url>", "OpenAI-compatible base URL for openai:MODEL, e.g. http://127.0.0.1:8080/v1")
     .option("--api-key-env <var>", "environment variable holding the API key")
     .option("--concurrency <n>", "parallel requests for an LLM teacher (default 4)")

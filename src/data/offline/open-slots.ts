@@ -8,6 +8,8 @@
 // The word lists are generic on purpose (kitchen, garden, work, sport, travel, hobbies) and were not taken from any
 // evaluation set. Left out: grammar beyond these patterns (plural agreement is approximate, which copying does not
 // mind), and the device's own words (alarm, photo, screen, volume…), which would make a slot read as another intent.
+// Measured (docs/RESULTS.md, session 9): the demo's 1M-parameter planners do not learn to copy in 8000 steps and do
+// worse with these phrases, so the demo leaves them off; they are for models that can copy (bigger, or pretrained).
 import type { Dice } from "./random.js";
 import type { IntentContext } from "./intent.js";
 

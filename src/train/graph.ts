@@ -15,7 +15,7 @@
 // Mixed precision (BF16 products over F32 masters) plugs in through rewriteBackward and onWeightsChanged
 // (src/ggml/mixed-precision.ts). Deliberately left out: gradient checkpointing, multiple devices.
 import koffi from "koffi";
-import { ComputeContext, GraphAllocator, ParameterContext, ShapeError, assertShape, derivedTensorName, type Ggml, type Tensor } from "../ggml/index.js";
+import { ComputeContext, GraphAllocator, ParameterContext, assertShape, derivedTensorName, type Ggml, type Tensor } from "../ggml/index.js";
 import { OctoplanError } from "../errors.js";
 import type { Batch } from "./examples.js";
 import type { AdamWStep, Trainable } from "./trainable.js";
@@ -65,27 +65,20 @@ export class TrainingGraph implements Trainable {
     private readonly optimizer: AdamW,
     private readonly allocator: GraphAllocator,
   ) {
-    options.trainable.forEach(({ name, tensor }) => {
-      options.ggml.base.ggml_set_param(tensor.pointer);
-      this.byAddress.set(koffi.address(tensor.pointer), gradients.get(gradientName(name)));
-    });
+    // AdamW.create has flagged every trainable tensor as a parameter, which is what ggml's backward reads.
+    options.trainable.forEach(({ name, tensor }) => this.byAddress.set(koffi.address(tensor.pointer), gradients.get(gradientName(name))));
   }
 
   static create(options: TrainingGraphOptions): TrainingGraph {
     const { ggml, trainable } = options;
-    for (const { name, tensor } of trainable) {
-      if (tensor.type !== "F32" || !tensor.isContiguous) {
-        throw new ShapeError(`trainable tensor ${name} is ${tensor.describe()}; AdamW needs contiguous F32`, {
-          hint: "full fine-tuning needs an F32 model; for an F16/BF16 base use --method lora",
-        });
-      }
-    }
+    // First: it refuses what it cannot update (by name) before anything else is allocated, and flags the parameters.
+    const optimizer = AdamW.create(ggml, trainable);
     const spec = (name: string, tensor: Tensor) => ({ name, type: "F32" as const, shape: tensor.shape });
     const gradients = ParameterContext.create(ggml, [
       ...trainable.map(({ name, tensor }) => spec(gradientName(name), tensor)),
       { name: "loss.grad", type: "F32", shape: [1] },
     ]);
-    const graph = new TrainingGraph(options, gradients, AdamW.create(ggml, trainable), GraphAllocator.create(ggml));
+    const graph = new TrainingGraph(options, gradients, optimizer, GraphAllocator.create(ggml));
     graph.zeroGradients();
     return graph;
   }

@@ -2,7 +2,7 @@
 // buffer, and one small graph per step of ggml_opt_step_adamw (bias correction, decoupled weight decay) over the
 // accumulated gradients, each multiplied by the clipping scale first. The gradients themselves belong to
 // TrainingGraph (graph.ts). Deliberately left out: other optimizers, and moments in a type other than F32.
-import { ComputeContext, GraphAllocator, ParameterContext, type Ggml, type Tensor } from "../ggml/index.js";
+import { ComputeContext, GraphAllocator, ParameterContext, ShapeError, type Ggml, type Tensor } from "../ggml/index.js";
 import { OctoplanError } from "../errors.js";
 import type { AdamWStep } from "./trainable.js";
 import type { CheckpointTensor } from "./checkpoint.js";
@@ -25,12 +25,13 @@ export class AdamW {
   ) {}
 
   static create(ggml: Ggml, trainable: readonly OptimizedTensor[]): AdamW {
-    // ggml_opt_step_adamw aborts on a tensor that is not F32 or not flagged as a parameter; the tensors AdamW
-    // updates are parameters by definition, and their type is checked here, where the name is known.
+    // ggml_opt_step_adamw aborts on a tensor that is not F32 or not flagged as a parameter. The tensors AdamW updates
+    // are checked here, where their names are known, and flagged: the flag also tells ggml's backward pass which
+    // tensors get gradients (TrainingGraph creates its AdamW before it builds any graph).
     for (const { name, tensor } of trainable) {
-      if (tensor.type !== "F32") {
-        throw new OctoplanError(`AdamW: '${name}' is ${tensor.type}; only F32 tensors can be trained`, {
-          hint: "train F32 weights (a frozen base may be F16 or BF16; --precision bf16 keeps F32 weights and computes in BF16)",
+      if (tensor.type !== "F32" || !tensor.isContiguous) {
+        throw new ShapeError(`AdamW: '${name}' is ${tensor.type}${tensor.isContiguous ? "" : ", not contiguous"}; only contiguous F32 tensors can be trained`, {
+          hint: "full fine-tuning needs an F32 model (for an F16/BF16 base use --method lora; --precision bf16 keeps F32 weights and computes in BF16)",
         });
       }
       ggml.base.ggml_set_param(tensor.pointer);

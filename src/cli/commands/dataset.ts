@@ -2,6 +2,7 @@
 // "file:line: reason" on stderr with a summary; a command fails only when no valid record was read.
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
+import { fractionOption } from "../option-values.js";
 import {
   datasetStats,
   formatStats,
@@ -28,14 +29,6 @@ async function readOrFail(path: string, format: DatasetFormat): Promise<DatasetR
     });
   }
   return records;
-}
-
-function parseFraction(value: string): number {
-  const fraction = Number(value);
-  if (value.trim() === "" || !Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
-    throw new InputError(`--test-fraction: expected a number between 0 and 1, got '${value}'`, { hint: "For example --test-fraction 0.1" });
-  }
-  return fraction;
 }
 
 export function register(program: Command): void {
@@ -76,7 +69,7 @@ export function register(program: Command): void {
     .requiredOption("--test-out <file>", "test output (jsonl)")
     .option("--from <format>", "input format: jsonl, paper or chat", "jsonl")
     .action(async (input: string, options: { testFraction: string; trainOut: string; testOut: string; from: string }) => {
-      const fraction = parseFraction(options.testFraction);
+      const fraction = fractionOption(options.testFraction, "--test-fraction", "0.1");
       const records = await readOrFail(input, parseDatasetFormat(options.from, "--from"));
       const { train, test } = splitByIdHash(records, fraction);
       await writeRecords(options.trainOut, train, "jsonl");

@@ -4,6 +4,7 @@
 // and ends with the rejection reasons and the step histogram.
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
+import { fractionOption } from "../option-values.js";
 import { FunctionSet } from "../../functions/function-set.js";
 import { BUILTIN_DOMAINS, isDomainName, type DomainName } from "../../functions/domains/index.js";
 import { loadFunctionSpecs } from "../../functions/load.js";
@@ -56,16 +57,8 @@ function stepPhrasingOf(value: string): StepPhrasing {
   throw new InputError(`--step-phrasing: unknown value '${value}'. Available: ${STEP_PHRASINGS.join(", ")}`, { hint: "--step-phrasing canonical" });
 }
 
-function probabilityOf(value: string, flag: string): number {
-  const number = Number(value);
-  if (value.trim() === "" || !Number.isFinite(number) || number < 0 || number > 1) {
-    throw new InputError(`${flag}: expected a probability from 0 to 1, got '${value}'`, { hint: `For example ${flag} 0.5` });
-  }
-  return number;
-}
-
 async function teacherOf(options: GenerateCliOptions): Promise<Teacher> {
-  if (options.teacher === "offline") return new OfflineTeacher({ stepPhrasing: stepPhrasingOf(options.stepPhrasing), openSlots: probabilityOf(options.openSlots, "--open-slots") });
+  if (options.teacher === "offline") return new OfflineTeacher({ stepPhrasing: stepPhrasingOf(options.stepPhrasing), openSlots: fractionOption(options.openSlots, "--open-slots", "0.5") });
   if (!options.teacher.startsWith("openai:")) {
     throw new InputError(`--teacher: unknown teacher '${options.teacher}'. Available teachers: offline, openai:MODEL`, { hint: "For example --teacher openai:gpt-4o --base-url http://127.0.0.1:8080/v1" });
   }

@@ -115,14 +115,18 @@ export function openPhrase(dice: Dice, kind: OpenSlotKind): string {
  * phrase. The lexicon keeps the values people ask for most; the open phrases teach copying.
  */
 export function freeText(context: IntentContext, kind: OpenSlotKind, lexicon: readonly string[]): string {
-  const { dice } = context;
-  return context.openSlots && dice.chance(context.openSlots) ? openPhrase(dice, kind) : dice.pick(lexicon);
+  return drawsOpen(context) ? openPhrase(context.dice, kind) : context.dice.pick(lexicon);
+}
+
+/** Whether this slot is open; with openSlots unset or 0 it draws nothing, so the dataset is the lexicons' alone. */
+function drawsOpen({ dice, openSlots }: IntentContext): boolean {
+  return openSlots !== undefined && openSlots > 0 && dice.chance(openSlots);
 }
 
 /** Someone to add to the contacts: one of the lexicon's, or (openSlots) a made-up name with a made-up US number. */
 export function newContact(context: IntentContext, lexicon: ReadonlyArray<{ name: string; phone: string }>): { name: string; phone: string } {
   const { dice } = context;
-  if (!context.openSlots || !dice.chance(context.openSlots)) return dice.pick(lexicon);
+  if (!drawsOpen(context)) return dice.pick(lexicon);
   const area = dice.integer(201, 989);
   const line = String(dice.integer(100, 999)).padStart(4, "0");
   return { name: `${madeUpName(dice)} ${madeUpName(dice)}`, phone: `+1${area}555${line}` };

@@ -55,7 +55,7 @@ describe("octoplan generate", () => {
     await expect(runInProcess(["generate", "--domain", "android", "--teacher", "gpt", "--count", "5", "--out", out])).rejects.toThrow("Available teachers: offline, openai:MODEL");
     await expect(runInProcess(["generate", "--domain", "android", "--preset", "paper-1000", "--count", "5", "--out", out])).rejects.toThrow("either --count or --preset");
     await expect(runInProcess(["generate", "--count", "5", "--out", out])).rejects.toThrow("pass --domain or --functions");
-    await expect(runInProcess(["generate", "--domain", "android", "--open-slots", "1.5", "--count", "5", "--out", out])).rejects.toThrow("--open-slots: expected a probability from 0 to 1, got '1.5'");
+    await expect(runInProcess(["generate", "--domain", "android", "--open-slots", "1.5", "--count", "5", "--out", out])).rejects.toThrow("--open-slots: expected a number between 0 and 1, got '1.5'");
   });
 
   it("passes --open-slots to the offline teacher: other requests, 60 of them through the quality gate", async () => {

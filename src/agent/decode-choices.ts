@@ -68,6 +68,18 @@ export function tokenSpan(model: LocalModel["model"], generated: Token[], from: 
   return first === undefined ? undefined : { from: first, to: last + 1 };
 }
 
+/**
+ * The tokens of a word written a third time or more in a row ("… wedding wedding wedding"), from its second writing
+ * on, when `position` (in the step that begins at `from`) starts a new word, so the last word is complete. A small
+ * planner falls into such a loop on requests unlike its data, and would otherwise write it up to maxTokens.
+ */
+export function stutterSpan(model: LocalModel["model"], generated: Token[], from: number, position: number) {
+  if (position <= from || !model.detokenize([generated[position]!], true).startsWith(" ")) return undefined;
+  const text = model.detokenize(generated.slice(from, position), true);
+  const loop = /(?<=^|\s)(\S+)(?:\s+\1){2,}$/.exec(text);
+  return loop ? tokenSpan(model, generated, from, position, { start: loop.index + loop[1]!.length, end: text.length }) : undefined;
+}
+
 /** The parser's step normalisation (a trailing period dropped), then case and spacing folded. */
 export function normalise(step: string): string {
   return normalizeStep(step).replace(/\s+/g, " ").toLowerCase();

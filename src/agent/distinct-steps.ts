@@ -18,13 +18,16 @@
 // `maxCoverSearches` times, and returns the ended plan that leaves out the fewest cover words, the first on a tie.
 // So the search never returns a plan that covers less of the request than greedy's own.
 //
+// A word written a third time in a row ("wedding wedding wedding …", a loop on unfamiliar requests) is re-decoded
+// the same way, from its second writing on (decode-choices.ts, stutterSpan).
+//
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
 import type { ControlledEvaluateInputItem, Token } from "node-llama-cpp";
 import { uncoveredWords, ungroundedWord, wordsOf } from "../plan/grounding.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
-import { acceptedChoice, bestDeviation, deadEndDeviation, normalise, range, tokenSpan, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
+import { acceptedChoice, bestDeviation, deadEndDeviation, normalise, range, stutterSpan, tokenSpan, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
 const WIDE_CHOICES = 1024;
@@ -189,6 +192,15 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     } else if (model.tokens.eos === token || model.tokens.eot === token) {
       stoppedBy = "eos";
       break;
+    } else if (backtracks < maxBacktracks) {
+      // A word in a loop: take the most probable other token from its second writing on.
+      const loop = stutterSpan(model, generated, stepStart, position);
+      const deviation = loop && bestDeviation(choices, banned, generated, range(loop.from, loop.to), Number.NEGATIVE_INFINITY);
+      if (deviation) {
+        backtracks++;
+        next = await backtrack(deviation);
+        continue;
+      }
     }
     next = await feed([token]);
   }

@@ -2,7 +2,7 @@
 // the most probable accepted choice, and where a dead end goes back to.
 import { describe, expect, it } from "vitest";
 import type { Token } from "node-llama-cpp";
-import { acceptedChoice, deadEndDeviation, type Choices } from "../../src/agent/decode-choices.js";
+import { acceptedChoice, deadEndDeviation, stutterSpan, type Choices } from "../../src/agent/decode-choices.js";
 import type { LocalModel } from "../../src/agent/llama.js";
 import { copySource, keepsCopies } from "../../src/plan/copy-arguments.js";
 
@@ -35,5 +35,29 @@ describe("accepted choices", () => {
     // Once "In" was tried there too, nothing is left within reach.
     banned[2]!.add(id("In"));
     expect(deadEndDeviation(model, generated, history, banned, accept)).toBeUndefined();
+  });
+});
+
+describe("stutter", () => {
+  // Words as the planner's tokens spell them: a leading space starts a word.
+  const WORDS = ["Locate", " the", " wedding", " weddings", " list", " w", "edding"];
+  const word = (text: string) => WORDS.indexOf(text) as Token;
+  const words = { detokenize: (tokens: readonly Token[]) => tokens.map((token) => WORDS[token]).join("") } as unknown as LocalModel["model"];
+  const step = (...texts: string[]) => texts.map(word);
+
+  it("finds a word written a third time in a row once the next word starts, from its second writing on", () => {
+    const looping = step("Locate", " the", " wedding", " wedding", " wedding", " list");
+    expect(stutterSpan(words, looping, 0, 5)).toEqual({ from: 3, to: 5 });
+    // Spelled with two tokens the third time: still the same word.
+    const split = step("Locate", " the", " wedding", " wedding", " w", "edding", " list");
+    expect(stutterSpan(words, split, 0, 6)).toEqual({ from: 3, to: 6 });
+  });
+
+  it("waits for the word to end, and leaves two writings or different words alone", () => {
+    expect(stutterSpan(words, step("Locate", " wedding", " wedding", " w", "edding"), 0, 4)).toBeUndefined(); // "wedding…" may go on
+    expect(stutterSpan(words, step("Locate", " the", " wedding", " wedding", " list"), 0, 4)).toBeUndefined();
+    expect(stutterSpan(words, step("Locate", " wedding", " wedding", " weddings", " list"), 0, 4)).toBeUndefined();
+    // Only the open step counts: the loop began before `from`.
+    expect(stutterSpan(words, step(" wedding", " wedding", " wedding", " list"), 1, 3)).toBeUndefined();
   });
 });

@@ -10,18 +10,18 @@ export function register(program: Command): void {
     .description("run the whole paper pipeline offline: generate data, train a planner and an action model, evaluate, run examples")
     .option("--out <dir>", "where data, models and reports go (kept for `octoplan run` and `eval`)", "runs/demo")
     .option("--fast", "small settings that finish in a few minutes on 2 cores")
-    .option("--human <file>", "hand-written test set evaluated separately (default: test/fixtures/human-android.jsonl)")
+    .option("--human <files...>", "hand-written test sets, each evaluated and reported separately (default: test/fixtures/human-android.jsonl and human-android-2.jsonl)")
     .option("--threads <n>", "CPU threads for training (default: all cores on a quiet machine, 1 when other jobs keep them busy)")
     .action(async (options: Record<string, any>) => {
       const report = await runDemo({
         out: options.out,
         fast: Boolean(options.fast),
-        humanTestFile: options.human,
+        humanTestFiles: options.human,
         threads: options.threads === undefined ? undefined : Number(options.threads),
       });
       console.log("");
       console.log(formatMetricsTable(report.heldOut, `held-out split (${report.heldOut.records} generated requests)`));
-      if (report.human) console.log(formatMetricsTable(report.human, `human-written requests (${report.human.records}, ${report.human.file})`));
+      for (const human of report.human) console.log(formatMetricsTable(human, `hand-written requests (${human.records}, ${human.file})`));
       console.log("\nexamples on the simulated device:");
       for (const example of report.examples) {
         console.log(`> ${example.query}`);
@@ -34,7 +34,7 @@ export function register(program: Command): void {
       }
       console.log(
         `\ndemo (${report.mode}) finished in ${report.seconds.toFixed(0)} s: plan accuracy ${formatPercent(report.heldOut.planAccuracy)} held-out` +
-          (report.human ? `, ${formatPercent(report.human.planAccuracy)} human-written` : "") +
+          (report.human.length ? `, ${report.human.map((human) => formatPercent(human.planAccuracy)).join(" / ")} hand-written` : "") +
           `\nmodels: ${report.planner}, ${report.actor}\ntry: octoplan run "Find the quarterly report and print it" --planner ${report.planner} --actor ${report.actor}`,
       );
     });

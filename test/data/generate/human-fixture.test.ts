@@ -1,17 +1,23 @@
-// test/fixtures/human-android.jsonl is written by hand (not generated, not templated): requests
-// in people's own words with gold plans, for reporting accuracy on human phrasing separately.
-// This checks it stays a valid, useful benchmark; it does not grade any model.
+// test/fixtures/human-android.jsonl (72 requests, session 1) and human-android-2.jsonl (80, session 10) are written
+// by hand (not generated, not templated): requests in people's own words with gold plans, for reporting accuracy on
+// human phrasing separately. This checks they stay valid, useful benchmarks; it does not grade any model.
 import { describe, expect, it } from "vitest";
 import { readDatasetAll } from "../../../src/data/jsonl.js";
 import { FunctionSet } from "../../../src/functions/function-set.js";
-import { repoRoot } from "../../helpers/cli.js";
-import { join } from "node:path";
+import { DEFAULT_HUMAN_TEST_FILES } from "../../../src/eval/demo-pipeline.js";
+import type { DatasetRecord } from "../../../src/data/index.js";
 
-describe("human-android fixture", () => {
-  it("has at least 60 valid records over the android functions, 1-5 steps each", async () => {
-    const android = FunctionSet.fromDomains(["android"]);
-    const { records, errors } = await readDatasetAll(join(repoRoot, "test/fixtures/human-android.jsonl"), { functions: android });
-    expect(errors).toEqual([]);
+const android = FunctionSet.fromDomains(["android"]);
+
+async function read(file: string): Promise<DatasetRecord[]> {
+  const { records, errors } = await readDatasetAll(file, { functions: android });
+  expect(errors).toEqual([]);
+  return records;
+}
+
+describe("hand-written android fixtures", () => {
+  it.each(DEFAULT_HUMAN_TEST_FILES)("%s has at least 60 valid records over all android functions, 1-5 steps each", async (file) => {
+    const records = await read(file);
     expect(records.length).toBeGreaterThanOrEqual(60);
     for (const record of records) {
       expect(record.functions).toHaveLength(record.steps.length);
@@ -23,5 +29,12 @@ describe("human-android fixture", () => {
     expect(new Set(records.map((record) => record.query)).size).toBe(records.length);
     expect(new Set(records.flatMap((record) => record.functions))).toEqual(new Set(android.names));
     expect(new Set(records.map((record) => record.steps.length))).toEqual(new Set([1, 2, 3, 4, 5]));
+  });
+
+  it("the two sets share no request and no id", async () => {
+    const [first, second] = await Promise.all(DEFAULT_HUMAN_TEST_FILES.map(read));
+    const queries = new Set(first!.map((record) => record.query.toLowerCase()));
+    const ids = new Set(first!.map((record) => record.id));
+    expect(second!.filter((record) => queries.has(record.query.toLowerCase()) || ids.has(record.id))).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 // The token-level pieces of the planner's constrained decoding (distinct-steps.ts): llama.cpp's top-K choices at each
-// position, the most probable single deviation among some positions, which tokens spell a word of a step, and the
-// choices an `accept` test (the action model's copied arguments) takes.
+// position, the most probable single deviation among some positions, which tokens spell a word of a step, where a
+// closed step (a repeat, an ungrounded copy word) or an open one (a word in a loop) is re-decoded, and the choices an
+// `accept` test (the action model's copied arguments) takes.
 import type { Token } from "node-llama-cpp";
+import { ungroundedWord } from "../plan/grounding.js";
 import { normalizeStep } from "../plan/planner-format.js";
 import type { LocalModel } from "./llama.js";
 
@@ -78,6 +80,39 @@ export function stutterSpan(model: LocalModel["model"], generated: Token[], from
   const text = model.detokenize(generated.slice(from, position), true);
   const loop = /(?<=^|\s)(\S+)(?:\s+\1){2,}$/.exec(text);
   return loop ? tokenSpan(model, generated, from, position, { start: loop.index + loop[1]!.length, end: text.length }) : undefined;
+}
+
+/** What the decoder has written so far, the choices it had at each position and the tokens it tried there. */
+export interface DecodeState {
+  generated: Token[];
+  choices: Choices[];
+  banned: Array<Set<Token>>;
+}
+
+/**
+ * Where to re-decode a step that just closed (tokens [from, to) spell `raw`): anywhere inside it when it repeats one of
+ * the `earlier` steps (normalised) and an alternative reached `minAlternative`; inside the copy word it writes and the
+ * request lacks, with grounding. Undefined when the step may stand.
+ */
+export function closedStepDeviation(
+  model: LocalModel["model"],
+  state: DecodeState,
+  step: { from: number; to: number; raw: string },
+  earlier: readonly string[],
+  minAlternative: number,
+  grounding?: { requestWords: ReadonlySet<string>; copyWords: ReadonlySet<string> },
+): { position: number; token: Token } | undefined {
+  const { generated, choices, banned } = state;
+  if (earlier.includes(normalise(step.raw))) return bestDeviation(choices, banned, generated, range(step.from, step.to), minAlternative);
+  const word = grounding && ungroundedWord(step.raw, grounding.requestWords, grounding.copyWords);
+  const span = word && tokenSpan(model, generated, step.from, step.to, word);
+  return span ? bestDeviation(choices, banned, generated, range(span.from, span.to), Number.NEGATIVE_INFINITY) : undefined;
+}
+
+/** Where to re-decode an open step (begun at `from`) whose last word is in a loop: from its second writing on. */
+export function loopDeviation(model: LocalModel["model"], state: DecodeState, from: number, position: number) {
+  const loop = stutterSpan(model, state.generated, from, position);
+  return loop && bestDeviation(state.choices, state.banned, state.generated, range(loop.from, loop.to), Number.NEGATIVE_INFINITY);
 }
 
 /** The parser's step normalisation (a trailing period dropped), then case and spacing folded. */

@@ -1,33 +1,24 @@
-// Plan decoding that never writes the same step twice. Greedy decoding of a small planner fails most often by
-// repeating an intent it already planned ("Check the weather in Barcelona" twice) instead of moving on to the next
-// one. This decoder is greedy until a step closes as an exact copy of an earlier step; it then goes back to the
-// single token inside that step where another choice is most probable (the prefix probability up to and including
-// the new token, so an early, near-tied choice wins over a late, unlikely one), takes that token instead, and
-// continues greedily. It also closes the plan at `maxSteps` instead of letting a split start a step the parser
-// would reject.
+// Plan decoding that never writes the same step twice (docs/AGENT.md has the measurements). Greedy, until a step
+// closes as an exact copy of an earlier one (a small planner's most common failure): the decoder then goes back to
+// the one token inside that step where another choice is most probable (by the probability of the whole prefix, so
+// an early near-tie wins over a late long shot), takes it, and goes on greedily. A repeat stays when no alternative
+// in the step reached `minAlternative` (some plans do repeat a step). The plan ends at `maxSteps` rather than
+// opening a step the parser would reject.
 //
-// Greedy decoding would write a repeated step only when nothing else was close, so a planner whose training data
-// does repeat steps ("take a photo … and another photo") may lose that rare case: `minAlternative` keeps such a
-// repetition when no other token at any position of the step had at least that probability.
-//
-// With `grounding`, a step that writes a copy word the request does not contain (plan/grounding.ts: a name, an
-// address, a message word the training data only ever copied) is rejected the same way, except that the new choice
-// is made inside that word, where the model picked somebody else; any of the kept alternatives may be taken there.
-// And a plan that ends while a cover word of the request is in none of its steps has probably left a clause out: the
-// decoder then tries the most probable other start of one of its steps (or going on instead of ending), up to
-// `maxCoverSearches` times, and returns the ended plan that leaves out the fewest cover words, the first on a tie.
-// So the search never returns a plan that covers less of the request than greedy's own.
-//
-// A word written a third time in a row ("wedding wedding wedding …", a loop on unfamiliar requests) is re-decoded
-// the same way, from its second writing on (decode-choices.ts, stutterSpan).
+// With `grounding` (plan/grounding.ts), a closed step that writes a copy word the request lacks is re-decoded the
+// same way inside that word; a plan that ends while a cover word of the request is in none of its steps is searched
+// again from the most probable other start of a step (or going on instead of ending), up to `maxCoverSearches`
+// times, keeping the ended plan that leaves out the fewest cover words (the first on a tie), so never one that
+// covers less than greedy's. A word written a third time in a row ("wedding wedding wedding", a loop on unfamiliar
+// requests) is re-decoded from its second writing on.
 //
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
 import type { ControlledEvaluateInputItem, Token } from "node-llama-cpp";
-import { uncoveredWords, ungroundedWord, wordsOf } from "../plan/grounding.js";
+import { uncoveredWords, wordsOf } from "../plan/grounding.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
-import { acceptedChoice, bestDeviation, deadEndDeviation, normalise, range, stutterSpan, tokenSpan, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
+import { acceptedChoice, bestDeviation, closedStepDeviation, deadEndDeviation, loopDeviation, normalise, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
 const WIDE_CHOICES = 1024;
@@ -152,23 +143,23 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     if (token === options.splitToken && steps.length + 1 >= options.maxSteps) token = options.endToken;
     generated.push(token);
 
-    if (token === options.splitToken || token === options.endToken) {
-      const raw = model.detokenize(generated.slice(stepStart, position), true);
-      const text = normalise(raw);
-      let deviation: { position: number; token: Token } | undefined;
-      if (backtracks < maxBacktracks && steps.includes(text)) {
-        deviation = bestDeviation(choices, banned, generated, range(stepStart, position), minAlternative);
-      } else if (backtracks < maxBacktracks && grounding) {
-        const word = ungroundedWord(raw, requestWords, grounding.copyWords);
-        const span = word && tokenSpan(model, generated, stepStart, position, word);
-        if (span) deviation = bestDeviation(choices, banned, generated, range(span.from, span.to), Number.NEGATIVE_INFINITY);
-      }
-      if (deviation) {
-        backtracks++;
-        next = await backtrack(deviation);
-        continue;
-      }
-      steps.push(text);
+    const closes = token === options.splitToken || token === options.endToken;
+    if (!closes && (model.tokens.eos === token || model.tokens.eot === token)) {
+      stoppedBy = "eos";
+      break;
+    }
+    const raw = closes ? model.detokenize(generated.slice(stepStart, position), true) : "";
+    const state = { generated, choices, banned };
+    const deviation = backtracks >= maxBacktracks ? undefined : closes
+      ? closedStepDeviation(model, state, { from: stepStart, to: position, raw }, steps, minAlternative, grounding && { requestWords, copyWords: grounding.copyWords })
+      : loopDeviation(model, state, stepStart, position);
+    if (deviation) {
+      backtracks++;
+      next = await backtrack(deviation);
+      continue;
+    }
+    if (closes) {
+      steps.push(normalise(raw));
       stepStarts.push(stepStart);
       stepEnds.push(position);
       stepStart = position + 1;
@@ -187,18 +178,6 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
         if (!search) break;
         coverSearches++;
         next = await backtrack(search);
-        continue;
-      }
-    } else if (model.tokens.eos === token || model.tokens.eot === token) {
-      stoppedBy = "eos";
-      break;
-    } else if (backtracks < maxBacktracks) {
-      // A word in a loop: take the most probable other token from its second writing on.
-      const loop = stutterSpan(model, generated, stepStart, position);
-      const deviation = loop && bestDeviation(choices, banned, generated, range(loop.from, loop.to), Number.NEGATIVE_INFINITY);
-      if (deviation) {
-        backtracks++;
-        next = await backtrack(deviation);
         continue;
       }
     }

@@ -9,3 +9,18 @@ export function fractionOption(value: string, flag: string, example: string): nu
   }
   return fraction;
 }
+
+/** A whole number of at least `min` (default 1): `--count 1000`, `--threads 2`, `--port 0` (min 0). */
+export function wholeNumberOption(value: string, flag: string, options: { min?: number; example?: number } = {}): number {
+  const min = options.min ?? 1;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min) {
+    throw new InputError(`${flag}: expected a whole number of at least ${min}, got '${value}'`, { hint: `For example ${flag} ${options.example ?? Math.max(min, 8)}` });
+  }
+  return number;
+}
+
+/** wholeNumberOption for an option that may be left out. */
+export function optionalWholeNumber(value: string | undefined, flag: string, options: { min?: number; example?: number } = {}): number | undefined {
+  return value === undefined ? undefined : wholeNumberOption(value, flag, options);
+}

@@ -2,6 +2,7 @@
 // (thin layer over src/eval/table2.ts; heavy modules are imported inside the action).
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
+import { optionalWholeNumber } from "../option-values.js";
 
 const TABLES = ["2"];
 
@@ -20,8 +21,7 @@ export function register(program: Command): void {
       if (!TABLES.includes(options.table)) {
         throw new InputError(`no benchmark for table ${options.table}. Available tables: ${TABLES.join(", ")}`, { hint: "octoplan bench paper --table 2 --fast" });
       }
-      const threads = options.threads === undefined ? undefined : Number(options.threads);
-      if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new InputError(`--threads must be a positive integer, got '${options.threads}'`);
+      const threads = optionalWholeNumber(options.threads, "--threads", { example: 2 });
       const { runTable2 } = await import("../../eval/table2.js");
       const report = await runTable2({ out: options.out, fast: options.fast, settings: threads ? { threads } : {}, progress: options.progress });
       if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -3,6 +3,7 @@
 // adapter. Prints each architecture's max |Δp| (and |Δ log p|); exits non-zero when any exceeds the tolerance.
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
+import { optionalWholeNumber } from "../option-values.js";
 import { ARCHITECTURES, type Architecture } from "../../model/config.js";
 import { CONFORMANCE_TOLERANCE, runConformance } from "../../model/conformance.js";
 
@@ -27,10 +28,7 @@ export function register(program: Command): void {
     .option("--arch <names>", `comma-separated architectures (${ARCHITECTURES.join(", ")}); default: all`)
     .option("--threads <count>", "CPU threads for both engines (default 1: the models are tiny)")
     .action(async (options: ConformanceOptions) => {
-      const threads = options.threads === undefined ? undefined : Number(options.threads);
-      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
-        throw new InputError(`--threads must be a positive integer, got '${options.threads}'`);
-      }
+      const threads = optionalWholeNumber(options.threads, "--threads", { example: 1 });
       const results = await runConformance({
         architectures: parseArchitectures(options.arch), threads,
         log: options.json ? undefined : (line) => process.stderr.write(`${line}\n`),

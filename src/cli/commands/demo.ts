@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { renderObservation } from "../../plan/observation.js";
 import { formatMetricsTable, formatPercent, runDemo } from "../../eval/index.js";
+import { optionalWholeNumber } from "../option-values.js";
 
 export function register(program: Command): void {
   program
@@ -17,7 +18,7 @@ export function register(program: Command): void {
         out: options.out,
         fast: Boolean(options.fast),
         humanTestFiles: options.human,
-        threads: options.threads === undefined ? undefined : Number(options.threads),
+        threads: optionalWholeNumber(options.threads, "--threads", { example: 2 }),
       });
       console.log("");
       console.log(formatMetricsTable(report.heldOut, `held-out split (${report.heldOut.records} generated requests)`));

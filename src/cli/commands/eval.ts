@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { addAgentModelOptions, agentModelSelection } from "../agent-options.js";
 import { parseDomains } from "../../agent/index.js";
 import { InputError } from "../../errors.js";
+import { optionalWholeNumber } from "../option-values.js";
 import { evaluateFiles, formatMetricsTable } from "../../eval/index.js";
 
 export function register(program: Command): void {
@@ -23,8 +24,7 @@ export function register(program: Command): void {
     .option("--json", "print one JSON object with every metric")
     .action(async (options: Record<string, any>) => {
       if (options.judge !== "exact" && options.judge !== "llm") throw new InputError(`unknown judge '${options.judge}'`, { hint: "use --judge exact or --judge llm" });
-      const limit = options.limit === undefined ? undefined : Number(options.limit);
-      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new InputError(`--limit must be a positive integer (got ${options.limit})`, { hint: "e.g. --limit 50" });
+      const limit = optionalWholeNumber(options.limit, "--limit", { example: 50 });
       const report = await evaluateFiles({
         testFile: options.test,
         ...agentModelSelection(options),

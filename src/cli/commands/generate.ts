@@ -4,7 +4,7 @@
 // and ends with the rejection reasons and the step histogram.
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
-import { fractionOption } from "../option-values.js";
+import { fractionOption, wholeNumberOption } from "../option-values.js";
 import { FunctionSet } from "../../functions/function-set.js";
 import { BUILTIN_DOMAINS, isDomainName, type DomainName } from "../../functions/domains/index.js";
 import { loadFunctionSpecs } from "../../functions/load.js";
@@ -33,13 +33,6 @@ interface GenerateCliOptions {
   json?: boolean;
 }
 
-function positiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
-    throw new InputError(`${flag}: expected a positive whole number, got '${value}'`, { hint: `For example ${flag} 1000` });
-  }
-  return number;
-}
 
 async function functionSetOf(options: GenerateCliOptions): Promise<FunctionSet> {
   if (options.domain && options.functions) throw new InputError("pass either --domain or --functions, not both", { hint: "--domain android,ecommerce or --functions tools.json" });
@@ -72,7 +65,7 @@ async function teacherOf(options: GenerateCliOptions): Promise<Teacher> {
   return module.createLlmTeacher(options.teacher, {
     ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
     ...(options.apiKeyEnv ? { apiKeyEnv: options.apiKeyEnv } : {}),
-    ...(options.concurrency ? { concurrency: positiveInteger(options.concurrency, "--concurrency") } : {}),
+    ...(options.concurrency ? { concurrency: wholeNumberOption(options.concurrency, "--concurrency", { example: 4 }) } : {}),
     validate: options.validate,
   });
 }
@@ -116,7 +109,7 @@ export function register(program: Command): void {
       if (!Number.isSafeInteger(seed) || seed < 0) throw new InputError(`--seed: expected a whole number ≥ 0, got '${options.seed}'`, { hint: "For example --seed 42" });
       const functions = await functionSetOf(options);
       const teacher = await teacherOf(options);
-      const count = options.preset ? PAPER_PRESET_COUNT : options.count ? positiveInteger(options.count, "--count") : PAPER_EXAMPLES_PER_FUNCTION * functions.size;
+      const count = options.preset ? PAPER_PRESET_COUNT : options.count ? wholeNumberOption(options.count, "--count", { example: 1000 }) : PAPER_EXAMPLES_PER_FUNCTION * functions.size;
       const bar = new ProgressBar({ total: count, label: "generate", unit: "rec", enabled: options.progress && !options.json });
       let resumed = false;
       const started = Date.now();

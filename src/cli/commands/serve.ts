@@ -4,12 +4,8 @@
 import type { Command } from "commander";
 import { addAgentModelOptions, agentModelSelection, collect } from "../agent-options.js";
 import { InputError } from "../../errors.js";
+import { wholeNumberOption } from "../option-values.js";
 
-function positiveInteger(name: string, text: string, allowZero = false): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) throw new InputError(`${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got '${text}'`, { hint: `for example ${name} 8` });
-  return value;
-}
 
 export function register(program: Command): void {
   const command = program
@@ -36,11 +32,11 @@ export function register(program: Command): void {
         throw new InputError(`unknown --actor-kind '${options.actorKind}'`, { hint: "Available kinds: octopus, json" });
       }
       const functions = parseDomains(options.domains);
-      const port = positiveInteger("--port", options.port, true);
-      const maxQueue = positiveInteger("--max-queue", options.maxQueue, true);
-      const requestTimeoutMs = positiveInteger("--request-timeout", options.requestTimeout);
-      const bodyLimit = positiveInteger("--body-limit", options.bodyLimit);
-      const sessionTtlMs = positiveInteger("--session-ttl", options.sessionTtl) * 60_000;
+      const port = wholeNumberOption(options.port, "--port", { min: 0, example: 8080 });
+      const maxQueue = wholeNumberOption(options.maxQueue, "--max-queue", { min: 0 });
+      const requestTimeoutMs = wholeNumberOption(options.requestTimeout, "--request-timeout", { example: 60000 });
+      const bodyLimit = wholeNumberOption(options.bodyLimit, "--body-limit", { example: 1048576 });
+      const sessionTtlMs = wholeNumberOption(options.sessionTtl, "--session-ttl", { example: 30 }) * 60_000;
       const loaded = await loadServeModels({
         ...agentModelSelection(options),
         plannerLora: [...options.lora, ...options.plannerLora],

@@ -105,8 +105,7 @@ export function register(program: Command): void {
     .action(async (options: GenerateCliOptions) => {
       if (options.preset !== undefined && options.preset !== "paper-1000") throw new InputError(`--preset: unknown preset '${options.preset}'. Available presets: paper-1000`, { hint: "--preset paper-1000" });
       if (options.preset && options.count) throw new InputError("pass either --count or --preset, not both", { hint: "--preset paper-1000 means --count 1000" });
-      const seed = Number(options.seed);
-      if (!Number.isSafeInteger(seed) || seed < 0) throw new InputError(`--seed: expected a whole number ≥ 0, got '${options.seed}'`, { hint: "For example --seed 42" });
+      const seed = wholeNumberOption(options.seed, "--seed", { min: 0, example: 0 });
       const functions = await functionSetOf(options);
       const teacher = await teacherOf(options);
       const count = options.preset ? PAPER_PRESET_COUNT : options.count ? wholeNumberOption(options.count, "--count", { example: 1000 }) : PAPER_EXAMPLES_PER_FUNCTION * functions.size;

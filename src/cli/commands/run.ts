@@ -5,6 +5,7 @@ import { addAgentModelOptions, agentModelSelection } from "../agent-options.js";
 import { Agent, loadAgentParts, parseDomains } from "../../agent/index.js";
 import { renderObservation } from "../../plan/observation.js";
 import { SimulatedDevice } from "../../functions/index.js";
+import { wholeNumberOption } from "../option-values.js";
 
 export function register(program: Command): void {
   const command = program
@@ -16,10 +17,11 @@ export function register(program: Command): void {
     .option("--json", "print the events as JSON lines")
     .action(async (query: string, options: Record<string, any>) => {
       const functions = parseDomains(options.domains);
+      const seed = wholeNumberOption(options.seed, "--seed", { min: 0, example: 0 });
       const parts = await loadAgentParts(agentModelSelection(options));
       const agent = await Agent.create({ ...parts, functions });
       try {
-        for await (const event of agent.run(query, { device: SimulatedDevice.create({ seed: Number(options.seed) }) })) {
+        for await (const event of agent.run(query, { device: SimulatedDevice.create({ seed }) })) {
           if (options.json) {
             console.log(JSON.stringify(event));
             continue;

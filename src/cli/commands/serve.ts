@@ -37,6 +37,7 @@ export function register(program: Command): void {
       const requestTimeoutMs = wholeNumberOption(options.requestTimeout, "--request-timeout", { example: 60000 });
       const bodyLimit = wholeNumberOption(options.bodyLimit, "--body-limit", { example: 1048576 });
       const sessionTtlMs = wholeNumberOption(options.sessionTtl, "--session-ttl", { example: 30 }) * 60_000;
+      const deviceSeed = wholeNumberOption(options.seed, "--seed", { min: 0, example: 0 });
       const loaded = await loadServeModels({
         ...agentModelSelection(options),
         plannerLora: [...options.lora, ...options.plannerLora],
@@ -46,7 +47,7 @@ export function register(program: Command): void {
       const server = await OctoplanServer.start({
         planner: loaded.planner, actor: loaded.actor, models: loaded.models, modelFiles: loaded.modelFiles, functions,
         host: options.host, port, token, maxQueue, requestTimeoutMs, bodyLimit, sessionTtlMs,
-        deviceSeed: Number(options.seed), evalReportPath, onClose: loaded.dispose,
+        deviceSeed, evalReportPath, onClose: loaded.dispose,
       }).catch(async (error: unknown) => {
         await loaded.dispose();
         throw error;

@@ -1,6 +1,6 @@
 // train(): the library entry point behind `octoplan train`. Reads the data, prepares the model
 // (from scratch, from a base GGUF, or from the run's own base.gguf when resuming), builds the
-// training graph (full or LoRA), runs Trainer.fit(), and writes the outputs (outputs.ts):
+// training graph (full or LoRA, training-parts.ts), runs Trainer.fit(), and writes the outputs (outputs.ts):
 //   DIR/model.gguf (full) or DIR/adapter.gguf (LoRA), DIR/training.json, DIR/metrics.jsonl, DIR/checkpoints/.
 import type { PreTokenizerName } from "../model/tokenizer/index.js";
 import { existsSync } from "node:fs";
@@ -13,12 +13,8 @@ import { pickHyperparameters, resolveHyperparameters, type Hyperparameters, type
 import { thinDuplicates, loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
 import { tokenizeExamples, type TrainingTask } from "./examples.js";
 import { prepareModel, type ModelSource } from "./setup.js";
-import { createTrainableLora } from "./lora-init.js";
-import { LoraDropout } from "./dropout.js";
-import type { LoraWeights } from "../model/lora-weights.js";
-import { TrainingGraph, type TrainableTensor } from "./graph.js";
-import { checkNumberFormats, frozenTransposes, mixedPrecisionCopies, numberFormatHooks, type BaseType, type Precision } from "./frozen.js";
-import type { FrozenTransposes, MixedPrecisionCopies } from "../ggml/index.js";
+import { buildTrainingParts, type TrainingParts } from "./training-parts.js";
+import { checkNumberFormats, type BaseType, type Precision } from "./frozen.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
 import { writeTrainingOutputs } from "./outputs.js";
 
@@ -116,10 +112,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     log,
   });
   const { model, tokenizer } = prepared;
-  let lora: LoraWeights | undefined;
-  let graph: TrainingGraph | undefined;
-  let frozen: FrozenTransposes | undefined;
-  let copies: MixedPrecisionCopies | undefined;
+  let parts: TrainingParts | undefined;
   try {
     const contextLength = Math.min(hyper.contextLength ?? model.config.contextLength, model.config.contextLength);
     const kept = thinDuplicates(trainTexts, hyper.duplicates);
@@ -133,35 +126,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     }
     if (trainSet.examples.length === 0) throw new InputError("no training example survived tokenization", { hint: "raise --context or check the data" });
 
-    let trainable: TrainableTensor[];
-    if (hyper.method === "lora") {
-      const adapter = createTrainableLora(model.ggml, model.specs, { rank: hyper.loraRank, alpha: hyper.loraAlpha, targets: hyper.loraTargets, seed: hyper.seed });
-      lora = adapter;
-      trainable = adapter.parameters.names.map((name) => ({ name, tensor: adapter.parameters.get(name), decay: true }));
-      frozen = frozenTransposes(model.ggml, model.weights, model.specs);
-    } else {
-      trainable = model.weights.names.map((name) => {
-        const tensor = model.weights.get(name);
-        return { name, tensor, decay: tensor.shape.length > 1 };
-      });
-      copies = mixedPrecisionCopies(model.ggml, model.weights, model.specs, precision);
-    }
-    const loraTensors = lora?.tensors(1);
-    graph = TrainingGraph.create({
-      ggml: model.ggml,
-      trainable,
-      vocabularySize: model.config.vocabSize,
-      forward: (step, inputs, { training, dropoutSeed, outputRows }) => {
-        const dropout = training && loraTensors && hyper.loraDropout > 0 ? new LoraDropout(step, hyper.loraDropout) : undefined;
-        const lora = loraTensors && dropout ? { ...loraTensors, dropout: dropout.apply } : loraTensors;
-        const forward = prepared.buildForward(step, inputs, { lora, differentiable: true, outputRows });
-        return { logits: forward.logits, rowsSelected: true, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
-      },
-      ...numberFormatHooks(frozen, copies),
-    });
-    const over = lora ? ` over a ${model.weights.get(lora.layouts[0]!.baseName).type} base${frozen ? " (frozen backward via transposed copies)" : ""}`
-      : copies ? ", BF16 products over F32 weights" : "";
-    log(`training ${graph.trainableParameters.toLocaleString("en-US")} parameters (${hyper.method}${over}) on ${trainSet.examples.length} examples`);
+    parts = buildTrainingParts(prepared, hyper, precision);
+    const { graph, lora } = parts;
+    log(`training ${parts.description} on ${trainSet.examples.length} examples`);
 
     const trainer = new Trainer(graph, {
       hyperparameters: hyper,
@@ -186,10 +153,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       finalLoss: result.finalLoss, finalEvalLoss: result.finalEvalLoss, steps: result.steps, totalSteps: result.totalSteps, interrupted: result.interrupted,
     };
   } finally {
-    graph?.dispose();
-    frozen?.dispose();
-    copies?.dispose();
-    lora?.dispose();
+    parts?.dispose();
     prepared.dispose();
   }
 }

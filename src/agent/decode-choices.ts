@@ -73,13 +73,15 @@ export function tokenSpan(model: LocalModel["model"], generated: Token[], from: 
 /**
  * The tokens of a word written a third time or more in a row ("… wedding wedding wedding"), from its second writing
  * on, when `position` (in the step that begins at `from`) starts a new word, so the last word is complete. A small
- * planner falls into such a loop on requests unlike its data, and would otherwise write it up to maxTokens.
+ * planner falls into such a loop on requests unlike its data, and would otherwise write it up to maxTokens. A loop
+ * the prompt itself contains ("text Ana ha ha ha") is a copy, not a loop.
  */
-export function stutterSpan(model: LocalModel["model"], generated: Token[], from: number, position: number) {
+export function stutterSpan(model: LocalModel["model"], generated: Token[], from: number, position: number, prompt = "") {
   if (position <= from || !model.detokenize([generated[position]!], true).startsWith(" ")) return undefined;
   const text = model.detokenize(generated.slice(from, position), true);
   const loop = /(?<=^|\s)(\S+)(?:\s+\1){2,}$/.exec(text);
-  return loop ? tokenSpan(model, generated, from, position, { start: loop.index + loop[1]!.length, end: text.length }) : undefined;
+  if (!loop || prompt.toLowerCase().includes(loop[0].toLowerCase())) return undefined;
+  return tokenSpan(model, generated, from, position, { start: loop.index + loop[1]!.length, end: text.length });
 }
 
 /** What the decoder has written so far, the choices it had at each position and the tokens it tried there. */
@@ -109,9 +111,9 @@ export function closedStepDeviation(
   return span ? bestDeviation(choices, banned, generated, range(span.from, span.to), Number.NEGATIVE_INFINITY) : undefined;
 }
 
-/** Where to re-decode an open step (begun at `from`) whose last word is in a loop: from its second writing on. */
-export function loopDeviation(model: LocalModel["model"], state: DecodeState, from: number, position: number) {
-  const loop = stutterSpan(model, state.generated, from, position);
+/** Where to re-decode an open step (begun at `from`) whose last word is in a loop the prompt lacks: from its second writing on. */
+export function loopDeviation(model: LocalModel["model"], state: DecodeState, from: number, position: number, prompt: string) {
+  const loop = stutterSpan(model, state.generated, from, position, prompt);
   return loop && bestDeviation(state.choices, state.banned, state.generated, range(loop.from, loop.to), Number.NEGATIVE_INFINITY);
 }
 

@@ -10,7 +10,7 @@
 // again from the most probable other start of a step (or going on instead of ending), up to `maxCoverSearches`
 // times, keeping the ended plan that leaves out the fewest cover words (the first on a tie), so never one that
 // covers less than greedy's. A word written a third time in a row ("wedding wedding wedding", a loop on unfamiliar
-// requests) is re-decoded from its second writing on.
+// requests) is re-decoded from its second writing on, unless the prompt has the same words (then it is a copy).
 //
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
@@ -152,7 +152,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     const state = { generated, choices, banned };
     const deviation = backtracks >= maxBacktracks ? undefined : closes
       ? closedStepDeviation(model, state, { from: stepStart, to: position, raw }, steps, minAlternative, grounding && { requestWords, copyWords: grounding.copyWords })
-      : loopDeviation(model, state, stepStart, position);
+      : loopDeviation(model, state, stepStart, position, prompt);
     if (deviation) {
       backtracks++;
       next = await backtrack(deviation);

@@ -57,6 +57,10 @@ describe("stutter", () => {
     expect(stutterSpan(words, step("Locate", " wedding", " wedding", " w", "edding"), 0, 4)).toBeUndefined(); // "wedding…" may go on
     expect(stutterSpan(words, step("Locate", " the", " wedding", " wedding", " list"), 0, 4)).toBeUndefined();
     expect(stutterSpan(words, step("Locate", " wedding", " wedding", " weddings", " list"), 0, 4)).toBeUndefined();
+    // A loop the prompt contains is a copy ("… wedding wedding wedding list" asked for).
+    const looping = step("Locate", " the", " wedding", " wedding", " wedding", " list");
+    expect(stutterSpan(words, looping, 0, 5, "<|user|>find the Wedding wedding WEDDING list<|end|>")).toBeUndefined();
+    expect(stutterSpan(words, looping, 0, 5, "<|user|>find the wedding wedding list<|end|>")).toEqual({ from: 3, to: 5 });
     // Only the open step counts: the loop began before `from`.
     expect(stutterSpan(words, step(" wedding", " wedding", " wedding", " list"), 1, 3)).toBeUndefined();
   });

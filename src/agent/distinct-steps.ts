@@ -114,6 +114,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return deviation ? { deviation } : { token: next[0]!.token };
   };
 
+  // The step checks read these three arrays; backtrack() shortens them in place, so one view serves the whole decode.
+  const state = { generated, choices, banned };
   let next = await feed(promptTokens);
   let forced: Token | undefined;
   let backtracks = 0;
@@ -149,7 +151,6 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
       break;
     }
     const raw = closes ? model.detokenize(generated.slice(stepStart, position), true) : "";
-    const state = { generated, choices, banned };
     const deviation = backtracks >= maxBacktracks ? undefined : closes
       ? closedStepDeviation(model, state, { from: stepStart, to: position, raw }, steps, minAlternative, grounding && { requestWords, copyWords: grounding.copyWords })
       : loopDeviation(model, state, stepStart, position, prompt);

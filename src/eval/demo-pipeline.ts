@@ -62,12 +62,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const settings = { ...DEMO_SETTINGS[mode], ...options.settings };
   const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
   const progress = options.progress ?? true;
-  const threads = options.threads ?? pickThreads(availableParallelism(), await measureBusyCores());
-  const functions = FunctionSet.fromDomains(["android"]);
   // Checked before any work: a set the caller named must exist; the defaults may be absent from an installed package.
   const missing = (options.humanTestFiles ?? []).filter((file) => !existsSync(file));
   if (missing.length) throw new InputError(`hand-written test set not found: ${missing.join(", ")}`, { hint: "--human takes dataset JSONL files, e.g. --human test/fixtures/human-android.jsonl" });
   const humanFiles = (options.humanTestFiles ?? DEFAULT_HUMAN_TEST_FILES).filter((file) => existsSync(file));
+  const threads = options.threads ?? pickThreads(availableParallelism(), await measureBusyCores());
+  const functions = FunctionSet.fromDomains(["android"]);
   const paths = {
     all: join(options.out, "data", "all.jsonl"),
     train: join(options.out, "data", "train.jsonl"),

@@ -13,9 +13,8 @@ import type { PreparedModel } from "./setup.js";
 
 export interface TrainingParts {
   graph: TrainingGraph;
+  /** The adapter being trained (method "lora"), which the outputs write. */
   lora?: LoraWeights;
-  frozen?: FrozenTransposes;
-  copies?: MixedPrecisionCopies;
   /** One line for the log: what is trained over what. */
   description: string;
   dispose(): void;
@@ -62,7 +61,7 @@ export function buildTrainingParts(prepared: PreparedModel, hyper: Hyperparamete
     const over = lora ? ` over a ${model.weights.get(lora.layouts[0]!.baseName).type} base${frozen ? " (frozen backward via transposed copies)" : ""}`
       : copies ? ", BF16 products over F32 weights" : "";
     return {
-      graph, lora, frozen, copies,
+      graph, lora,
       description: `${graph.trainableParameters.toLocaleString("en-US")} parameters (${hyper.method}${over})`,
       dispose: () => {
         graph.dispose();

@@ -33,7 +33,6 @@ interface GenerateCliOptions {
   json?: boolean;
 }
 
-
 async function functionSetOf(options: GenerateCliOptions): Promise<FunctionSet> {
   if (options.domain && options.functions) throw new InputError("pass either --domain or --functions, not both", { hint: "--domain android,ecommerce or --functions tools.json" });
   if (options.functions) return FunctionSet.from(await loadFunctionSpecs(options.functions));

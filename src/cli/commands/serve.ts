@@ -6,7 +6,6 @@ import { addAgentModelOptions, agentModelSelection, collect } from "../agent-opt
 import { InputError } from "../../errors.js";
 import { wholeNumberOption } from "../option-values.js";
 
-
 export function register(program: Command): void {
   const command = program
     .command("serve")

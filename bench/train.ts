@@ -6,20 +6,18 @@
 //          fine-tuning with BF16 products over F32 masters too (`--precision bf16`, MixedPrecisionCopies):
 //          tokens/s, model GFLOP/s, % of the FP32 peak, RSS, and where a step's time goes (forward, backward,
 //          gradient norm, AdamW; forward = a forward-only pass of the same batch);
-//   peers: llama.cpp's own full fine-tuning (llama_opt_epoch) — see llamaCppPeer below — and, with --pytorch,
-//          PyTorch (Debian python3-torch, bench/pytorch-peer.py); ratio ours/theirs when measured.
+//   peers: llama.cpp's own full fine-tuning (llama_opt_epoch) and, with --pytorch, PyTorch (Debian python3-torch),
+//          each in a child process (bench/train-peers.ts); ratio ours/theirs when measured.
 // Model FLOPs per token: full = 3 × forward (forward, backward to activations, backward to weights);
 // LoRA = 2 × forward (the frozen weights need no weight gradient) + 6 × the LoRA branches' FLOPs.
 // Usage: npm run bench:train -- [--steps 2] [--threads N] [--seq 128] [--batch 8] [--size small] [--pytorch] [--only full,lora]
 import os from "node:os";
-import { execFileSync, spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { BpeTokenizer } from "../src/model/tokenizer/index.js";
 import { parseArgs } from "node:util";
 import { LanguageModel } from "../src/model/language-model.js";
-import { presetConfig, flopsPerToken, parameterCounts, type ModelConfig, type ModelSize } from "../src/model/config.js";
+import { presetConfig, flopsPerToken, parameterCounts, type ModelSize } from "../src/model/config.js";
 import { buildForward } from "../src/model/arch/index.js";
 import type { LoraWeights } from "../src/model/lora-weights.js";
 import { TrainingGraph, type TrainableTensor } from "../src/train/graph.js";
@@ -29,6 +27,7 @@ import { createTrainableLora } from "../src/train/lora-init.js";
 import { ALL_LINEAR } from "../src/train/options.js";
 import { makeBatch } from "../src/train/examples.js";
 import { Random } from "../src/train/random.js";
+import { llamaCppPeer, pytorchPeer } from "./train-peers.js";
 
 const { values } = parseArgs({
   options: {
@@ -174,7 +173,8 @@ bf16Weights.dispose();
 model.dispose();
 
 const peakRssBytes = process.resourceUsage().maxRSS * 1024; // ours only: the peers run in other processes
-const peers = [llamaCppPeer(modelPath), pytorchPeer(config)];
+const peerRun = { modelPath, config, sequence, batchSize, steps, threads };
+const peers = [llamaCppPeer(peerRun), pytorchPeer(peerRun, values.pytorch ?? false)];
 const fullResult = results.find((result) => result.method === "full");
 process.stdout.write(JSON.stringify({
   machine: { ...peak, cpus: os.cpus().length, threads, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
@@ -190,33 +190,3 @@ process.stdout.write(JSON.stringify({
     "profile.forward is measured by a separate forward-only pass of the same batch; backward = forward+backward − forward.",
   ],
 }, null, 2) + "\n");
-
-function llamaCppPeer(modelPath: string): { name: string; tokensPerSecond: number | null; note: string } {
-  const name = "llama.cpp llama_opt_epoch (full fine-tuning)";
-  const request = { modelPath, contextLength: sequence, threads, tokens: batchSize * sequence * steps, vocabSize: config.vocabSize, seed: 1 };
-  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./llama-cpp-peer.ts", import.meta.url)), JSON.stringify(request)],
-    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (child.status !== 0) {
-    const assertion = /GGML_ASSERT\(.*\) failed/.exec(child.stderr)?.[0];
-    return { name, tokensPerSecond: null, note: `failed: the child exited with ${child.signal ?? `status ${child.status}`} inside llama.cpp${assertion ? `: ${assertion}` : ""} (see bench/llama-cpp-peer.ts, docs/BENCHMARKS.md)` };
-  }
-  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { tokensPerSecond: number; finalLoss: number; tokens: number; contextUsed: number };
-  return { name, tokensPerSecond: result.tokensPerSecond,
-    note: `same model GGUF, ${result.tokens} tokens in sequences of ${result.contextUsed} (llama.cpp pads n_ctx to 256), one AdamW step per sequence, embeddings frozen by llama.cpp; loss ${result.finalLoss.toFixed(3)}` };
-}
-
-function pytorchPeer(modelConfig: ModelConfig): { name: string; tokensPerSecond: number | null; note: string } {
-  const name = "PyTorch (python3-torch), full fine-tuning";
-  try {
-    execFileSync("/usr/bin/python3", ["-c", "import torch"], { stdio: "ignore" });
-  } catch {
-    return { name, tokensPerSecond: null, note: "skipped: /usr/bin/python3 has no torch (apt install python3-torch)" };
-  }
-  if (!values.pytorch) return { name, tokensPerSecond: null, note: "skipped: pass --pytorch (Debian torch 1.13 takes about a minute per step here)" };
-  const request = { ...modelConfig, sequence, batch: batchSize, steps, threads };
-  const child = spawnSync("/usr/bin/python3", [fileURLToPath(new URL("./pytorch-peer.py", import.meta.url)), JSON.stringify(request)], { encoding: "utf8" });
-  if (child.status !== 0) return { name, tokensPerSecond: null, note: `failed: ${child.stderr.trim().split("\n").pop()}` };
-  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { tokensPerSecond: number; torch: string; peakRssBytes: number; parameters: number };
-  return { name, tokensPerSecond: result.tokensPerSecond,
-    note: `torch ${result.torch}, same architecture and shapes (${result.parameters} parameters), AdamW, ${threads} threads, peak RSS ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB` };
-}

@@ -21,6 +21,7 @@ import type { Batch } from "./examples.js";
 import type { AdamWStep, Trainable } from "./trainable.js";
 import type { CheckpointTensor } from "./checkpoint.js";
 import { AdamW, type OptimizedTensor } from "./optimizer.js";
+import { WeightAverage } from "./weight-average.js";
 
 export type TrainableTensor = OptimizedTensor;
 
@@ -53,6 +54,8 @@ export interface TrainingGraphOptions {
   rewriteBackward?: (step: ComputeContext) => void;
   /** Called after the trainable weights change (optimizer step, checkpoint import), e.g. to refresh BF16 copies. */
   onWeightsChanged?: () => void;
+  /** Keep an exponential moving average of the trainable weights with this decay (weight-average.ts); 0 or unset: none. */
+  emaDecay?: number;
 }
 
 export class TrainingGraph implements Trainable {
@@ -64,6 +67,7 @@ export class TrainingGraph implements Trainable {
     private readonly gradients: ParameterContext,
     private readonly optimizer: AdamW,
     private readonly allocator: GraphAllocator,
+    private readonly average: WeightAverage | undefined,
   ) {
     // AdamW.create has flagged every trainable tensor as a parameter, which is what ggml's backward reads.
     options.trainable.forEach(({ name, tensor }) => this.byAddress.set(koffi.address(tensor.pointer), gradients.get(gradientName(name))));
@@ -78,7 +82,8 @@ export class TrainingGraph implements Trainable {
       ...trainable.map(({ name, tensor }) => spec(gradientName(name), tensor)),
       { name: "loss.grad", type: "F32", shape: [1] },
     ]);
-    const graph = new TrainingGraph(options, gradients, optimizer, GraphAllocator.create(ggml));
+    const average = options.emaDecay ? WeightAverage.create(ggml, trainable, options.emaDecay) : undefined;
+    const graph = new TrainingGraph(options, gradients, optimizer, GraphAllocator.create(ggml), average);
     graph.zeroGradients();
     return graph;
   }
@@ -185,16 +190,26 @@ export class TrainingGraph implements Trainable {
 
   optimizerStep(step: AdamWStep): void {
     this.optimizer.step(step, (name) => this.gradients.get(gradientName(name)));
+    this.average?.update(step.iteration);
     this.options.onWeightsChanged?.();
   }
 
   exportState(): CheckpointTensor[] {
-    return this.optimizer.exportState();
+    return [...this.optimizer.exportState(), ...(this.average?.exportState() ?? [])];
   }
 
   importState(tensors: Map<string, CheckpointTensor>): void {
     this.optimizer.importState(tensors);
+    this.average?.importState(tensors);
     this.options.onWeightsChanged?.();
+  }
+
+  /** Replaces the trained weights by their moving average, when the run keeps one (the end of training). */
+  useAverageWeights(): boolean {
+    if (!this.average) return false;
+    this.average.copyIntoWeights();
+    this.options.onWeightsChanged?.();
+    return true;
   }
 
   dispose(): void {
@@ -203,6 +218,7 @@ export class TrainingGraph implements Trainable {
     this.allocator.dispose();
     this.gradients.dispose();
     this.optimizer.dispose();
+    this.average?.dispose();
   }
 }
 

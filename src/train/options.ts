@@ -43,6 +43,11 @@ export interface Hyperparameters {
    * and file path hundreds of times), and a step budget spent on them is not spent on the rare, hard ones.
    */
   duplicates: Duplicates;
+  /**
+   * Keep an exponential moving average of the trained weights and write the average, not the last weights (0 = off).
+   * The decay at step t is min(emaDecay, (1 + t) / (10 + t)), so early steps do not pin the average to random weights.
+   */
+  emaDecay: number;
   seed: number;
   /** Longest example in tokens; longer ones are cut (and counted). */
   contextLength?: number;
@@ -76,6 +81,7 @@ const paper: Hyperparameters = {
   loraDropout: 0,
   promptLoss: false,
   duplicates: "keep",
+  emaDecay: 0,
   seed: 0,
   evalEvery: 100,
   checkpointEvery: 200,
@@ -153,6 +159,9 @@ function validateHyperparameters(values: Hyperparameters): void {
   if (!(values.weightDecay >= 0 && values.weightDecay <= 1)) {
     throw new InputError(`option 'weightDecay' must be in [0, 1], got ${values.weightDecay}`);
   }
+  if (!(values.emaDecay >= 0 && values.emaDecay < 1)) {
+    throw new InputError(`option 'emaDecay' must be in [0, 1), got ${values.emaDecay}`, { hint: "0 turns the average off; 0.999 averages over about 1000 steps" });
+  }
   if (values.maxSteps !== undefined && !(Number.isInteger(values.maxSteps) && values.maxSteps > 0)) {
     throw new InputError(`option 'maxSteps' must be a positive integer, got ${values.maxSteps}`);
   }
@@ -160,7 +169,7 @@ function validateHyperparameters(values: Hyperparameters): void {
 
 const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
   "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
-  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "seed", "contextLength", "evalEvery", "checkpointEvery",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "emaDecay", "seed", "contextLength", "evalEvery", "checkpointEvery",
 ];
 
 /** The hyperparameters among `values` (train()'s options), the undefined ones left out so a preset's stand. */

@@ -141,6 +141,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       signal: options.signal,
     });
     const result = await trainer.fit();
+    // The checkpoints keep the last weights and the average apart; the model written is the average.
+    if (!result.interrupted && graph.useAverageWeights()) log(`writing the moving average of the weights (decay ${hyper.emaDecay})`);
 
     const { modelPath, adapterPath, trainingJsonPath } = await writeTrainingOutputs({
       output, task, result, model, tokenizer, lora, hyper, baseType, precision, functions, trainTexts,

@@ -57,6 +57,7 @@ export function buildTrainingParts(prepared: PreparedModel, hyper: Hyperparamete
         return { logits: forward.logits, rowsSelected: true, fillInputs: () => { forward.fillInputs(); dropout?.fill(model.ggml, dropoutSeed); } };
       },
       ...numberFormatHooks(frozen, copies),
+      emaDecay: hyper.emaDecay,
     });
     const over = lora ? ` over a ${model.weights.get(lora.layouts[0]!.baseName).type} base${frozen ? " (frozen backward via transposed copies)" : ""}`
       : copies ? ", BF16 products over F32 weights" : "";

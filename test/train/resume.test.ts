@@ -1,4 +1,4 @@
-// Resume is bit-exact: a CLI training run is SIGKILLed after a checkpoint, resumed with --resume,
+// Resume is bit-exact: a CLI training run (keeping a moving average of its weights) is SIGKILLed after a checkpoint, resumed with --resume,
 // and its final model.gguf equals, byte for byte, the one of an uninterrupted run with the same seed.
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
@@ -12,7 +12,7 @@ const root = mkdtempSync(join(tmpdir(), "octoplan-resume-"));
 const data = join(root, "train.jsonl");
 writeFileSync(data, toyRecords(12).map((record) => JSON.stringify(record)).join("\n") + "\n");
 const common = ["train", "--data", data, "--task", "plan", "--init", "tiny", "--vocab-size", "400", "--max-steps", "6", "--epochs", "3",
-  "--batch", "4", "--seed", "11", "--threads", "2", "--checkpoint-every", "1", "--no-progress"];
+  "--batch", "4", "--seed", "11", "--threads", "2", "--checkpoint-every", "1", "--ema-decay", "0.5", "--no-progress"];
 
 /** Starts a run and SIGKILLs it as soon as its first checkpoint is on disk. */
 function runAndKillAfterCheckpoint(out: string): Promise<number> {

@@ -45,7 +45,8 @@ export interface Hyperparameters {
   duplicates: Duplicates;
   /**
    * Keep an exponential moving average of the trained weights and write the average, not the last weights (0 = off).
-   * The decay at step t is min(emaDecay, (1 + t) / (10 + t)), so early steps do not pin the average to random weights.
+   * The decay after step t is min(emaDecay, 1 − 1/t): the plain mean of the weights so far until the window of
+   * about 1/(1 − emaDecay) steps has filled, then an exponential average.
    */
   emaDecay: number;
   seed: number;

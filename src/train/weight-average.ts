@@ -1,9 +1,11 @@
 // An exponential moving average of the trained weights (Polyak averaging, as in the EMA checkpoints of image and
-// language models): after each optimizer step, avg ← d·avg + (1 − d)·w with d = min(decay, (1 + t) / (10 + t)), so
-// the first steps do not pin the average to the random initial weights. Small batches make each step's weights
+// language models): after optimizer step t, avg ← d·avg + (1 − d)·w with d = min(decay, 1 − 1/t). Until the window
+// of about 1/(1 − decay) steps has filled, that is the plain mean of the weights so far, so the random initial weights
+// never count (a first try used TensorFlow's (1 + t)/(10 + t), which stays below 0.999 until step 8990 and so made
+// every decay above that the same in the demo's 8000 steps). Small batches make each step's weights
 // noisy; the average smooths that noise out at no cost in steps. The averages live in their own backend buffer and
 // are updated by one small graph per step; train() writes them in place of the last weights at the end of a run.
-// Deliberately left out: averaging only after some step (the warm-up of d covers it) and several decays at once.
+// Deliberately left out: averaging only after some step, and several decays at once.
 import { ComputeContext, GraphAllocator, ParameterContext, derivedTensorName, type Ggml } from "../ggml/index.js";
 import { OctoplanError } from "../errors.js";
 import type { CheckpointTensor } from "./checkpoint.js";
@@ -32,7 +34,7 @@ export class WeightAverage {
 
   /** The decay used after optimizer step `iteration` (1-based). */
   decayAt(iteration: number): number {
-    return Math.min(this.decay, (1 + iteration) / (10 + iteration));
+    return Math.min(this.decay, 1 - 1 / iteration);
   }
 
   /** Folds the weights after optimizer step `iteration` (1-based) into the average. */

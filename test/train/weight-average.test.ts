@@ -30,7 +30,7 @@ const setWeights = (step: number) => names.forEach((name) => store.write(name, w
 function reference(name: (typeof names)[number], decay: number, steps: number): number[] {
   let average = Array.from(weightsAt(name, 0));
   for (let step = 1; step <= steps; step++) {
-    const d = Math.min(decay, (1 + step) / (10 + step));
+    const d = Math.min(decay, 1 - 1 / step);
     const weights = weightsAt(name, step);
     average = average.map((value, index) => d * value + (1 - d) * weights[index]!);
   }
@@ -40,10 +40,11 @@ function reference(name: (typeof names)[number], decay: number, steps: number): 
 describe("WeightAverage", () => {
   it("follows avg ← d·avg + (1 − d)·w with the warmed-up decay, and writes the average into the weights", () => {
     setWeights(0);
-    const average = WeightAverage.create(ggml, trainable(), 0.25);
+    const average = WeightAverage.create(ggml, trainable(), 0.6);
     try {
-      expect(average.decayAt(1)).toBeCloseTo(2 / 11, 12); // the warm-up is below 0.25 here …
-      expect(average.decayAt(3)).toBe(0.25); // … and capped by the decay from step 2 on
+      expect(average.decayAt(1)).toBe(0); // the mean of the weights so far: the initial ones never count …
+      expect(average.decayAt(2)).toBe(0.5); // … until the window is full …
+      expect(average.decayAt(3)).toBe(0.6); // … then the decay (1 − 1/3 > 0.6)
       let saved: ReturnType<WeightAverage["exportState"]> = [];
       for (let step = 1; step <= 3; step++) {
         setWeights(step);
@@ -53,7 +54,7 @@ describe("WeightAverage", () => {
       average.copyIntoWeights();
       for (const name of names) {
         const got = store.read(name);
-        reference(name, 0.25, 3).forEach((expected, index) => expect(got[index]).toBeCloseTo(expected, 6));
+        reference(name, 0.6, 3).forEach((expected, index) => expect(got[index]).toBeCloseTo(expected, 6));
         // The average is not the last weights (or the test could not tell them apart).
         expect(Math.abs(got[0]! - weightsAt(name, 3)[0]!)).toBeGreaterThan(0.1);
       }

@@ -105,6 +105,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         data: paths.train, task, output: directory, init: settings.size, preset: "scratch", maxSteps, epochs: 1000, lr: task === "plan" ? settings.plannerLr : settings.actorLr, batchSize: settings.batchSize,
         functionDomains: task === "act" ? ["android"] : undefined,
         duplicates: task === "act" ? settings.actorDuplicates : "keep",
+        fillerNoise: task === "plan" ? settings.plannerFillerNoise : 0,
         precision: settings.precision,
         resume: true,
       },

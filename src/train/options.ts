@@ -49,6 +49,11 @@ export interface Hyperparameters {
    * about 1/(1 − emaDecay) steps has filled, then an exponential average.
    */
   emaDecay: number;
+  /**
+   * Planner training only: the share of requests in which filler words ("please", "hey", "quick") become random
+   * English words (filler-noise.ts), so that unfamiliar wording does not change the plan. 0 = off.
+   */
+  fillerNoise: number;
   seed: number;
   /** Longest example in tokens; longer ones are cut (and counted). */
   contextLength?: number;
@@ -83,6 +88,7 @@ const paper: Hyperparameters = {
   promptLoss: false,
   duplicates: "keep",
   emaDecay: 0,
+  fillerNoise: 0,
   seed: 0,
   evalEvery: 100,
   checkpointEvery: 200,
@@ -163,6 +169,9 @@ function validateHyperparameters(values: Hyperparameters): void {
   if (!(values.emaDecay >= 0 && values.emaDecay < 1)) {
     throw new InputError(`option 'emaDecay' must be in [0, 1), got ${values.emaDecay}`, { hint: "0 turns the average off; 0.999 averages over about 1000 steps" });
   }
+  if (!(values.fillerNoise >= 0 && values.fillerNoise <= 1)) {
+    throw new InputError(`option 'fillerNoise' must be in [0, 1], got ${values.fillerNoise}`, { hint: "the share of training requests that get filler noise; the demo's planner uses 0.5" });
+  }
   if (values.maxSteps !== undefined && !(Number.isInteger(values.maxSteps) && values.maxSteps > 0)) {
     throw new InputError(`option 'maxSteps' must be a positive integer, got ${values.maxSteps}`);
   }
@@ -170,7 +179,7 @@ function validateHyperparameters(values: Hyperparameters): void {
 
 const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
   "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
-  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "emaDecay", "seed", "contextLength", "evalEvery", "checkpointEvery",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "emaDecay", "fillerNoise", "seed", "contextLength", "evalEvery", "checkpointEvery",
 ];
 
 /** The hyperparameters among `values` (train()'s options), the undefined ones left out so a preset's stand. */

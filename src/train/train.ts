@@ -17,6 +17,7 @@ import { buildTrainingParts, type TrainingParts } from "./training-parts.js";
 import { checkNumberFormats, type BaseType, type Precision } from "./frozen.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
 import { writeTrainingOutputs } from "./outputs.js";
+import { addFillerNoise } from "./filler-noise.js";
 
 export interface TrainOptions extends Partial<Hyperparameters> {
   data: DataSource;
@@ -97,7 +98,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const trainData = await loadRecords(options.data, "training data");
   const evalData = options.eval ? await loadRecords(options.eval, "eval data") : undefined;
   const functions = task === "act" ? (options.functions ?? functionsFromRecords([...trainData.records, ...(evalData?.records ?? [])])) : undefined;
-  const trainTexts = textExamples(trainData.records, task, functions);
+  if (hyper.fillerNoise > 0 && task !== "plan") throw new InputError("--filler-noise is for planners (--task plan)", { hint: "an action model's inputs are the planner's own steps" });
+  // Before the tokenizer and grounding.json learn from the requests, so that both see what the model trains on.
+  const noise = addFillerNoise(trainData.records, { share: hyper.fillerNoise, seed: hyper.seed });
+  if (noise.noised > 0) log(`filler noise in ${noise.noised} of ${trainData.records.length} requests`);
+  const trainTexts = textExamples(noise.records, task, functions);
   const evalTexts = evalData ? textExamples(evalData.records, task, functions) : [];
 
   const source: ModelSource = resume && existsSync(join(output, "base.gguf")) ? { kind: "resume" } : base ? { kind: "base", path: base } : { kind: "init", size: init! };

@@ -2,9 +2,9 @@
 // filler words ("please", "hey", "could", "quick", "thanks") become random English words ("Shipboard snap a picture
 // of the receipt and email it to Emily asap flirts"). People word their requests with fillers the generator never
 // used, and a planner trained from scratch on the generator's few hundred fillers treats an unknown one as content:
-// it makes up a step or drops one. With the noise it learns that such words do not change the plan. On the full
-// demo's planner: 80.0% of the second hand-written set against 68.8% (seed 0), 65.3% of the first against 63.9%,
-// and 89.8% of the 570 held-out requests against 90.4% (docs/RESULTS.md, session 11).
+// it makes up a step or drops one. With the noise it learns that such words do not change the plan. Over three of
+// the full demo's planners (two seeds, two noise draws): +8.7 of 152 hand-written requests on average, −1.3 of the
+// 570 held-out (docs/RESULTS.md, session 11); in the fast demo's 2600 steps it did not pay.
 //
 // A filler word is found from the data, not listed: a word of at least 100 requests whose presence raises no
 // function's share of the requests by 60% or more (max over f of P(f | word) / P(f) < 1.6), with no digit. Words that

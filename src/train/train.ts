@@ -94,11 +94,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   }
   const hyper = resolveHyperparameters(preset ?? (init ? "scratch" : "paper"), pickHyperparameters(overrides));
   const weightType = checkNumberFormats(hyper.method, baseType, precision);
+  if (hyper.fillerNoise > 0 && task !== "plan") throw new InputError("--filler-noise is for planners (--task plan)", { hint: "an action model's inputs are the planner's own steps" });
 
   const trainData = await loadRecords(options.data, "training data");
   const evalData = options.eval ? await loadRecords(options.eval, "eval data") : undefined;
   const functions = task === "act" ? (options.functions ?? functionsFromRecords([...trainData.records, ...(evalData?.records ?? [])])) : undefined;
-  if (hyper.fillerNoise > 0 && task !== "plan") throw new InputError("--filler-noise is for planners (--task plan)", { hint: "an action model's inputs are the planner's own steps" });
   // Before the tokenizer and grounding.json learn from the requests, so that both see what the model trains on.
   const noise = addFillerNoise(trainData.records, { share: hyper.fillerNoise, seed: hyper.seed });
   if (noise.noised > 0) log(`filler noise in ${noise.noised} of ${trainData.records.length} requests`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DatasetRecord } from "../../src/data/index.js";
 import { addFillerNoise, fillerWords, randomWordList } from "../../src/train/filler-noise.js";
 import { resolveHyperparameters } from "../../src/train/options.js";
+import { train } from "../../src/train/train.js";
 
 /** 600 requests over three functions; "please" and "hey" come with any of them, "text" only with send_text. */
 function records(): DatasetRecord[] {
@@ -75,5 +76,10 @@ describe("addFillerNoise", () => {
     expect(list).toContain("lantern");
     expect(list.every((word) => /^[a-z]{3,10}$/.test(word))).toBe(true);
     expect(() => resolveHyperparameters("scratch", { fillerNoise: 1.5 })).toThrow(/fillerNoise.*\[0, 1\]/);
+  });
+
+  it("is refused for an action model before any work", async () => {
+    await expect(train({ data: records(), task: "act", init: "tiny", output: "/nonexistent/never-written", fillerNoise: 0.5 }))
+      .rejects.toThrow(/--filler-noise is for planners/);
   });
 });

@@ -6,7 +6,6 @@
 // checkpoint replays exactly the same computation as an uninterrupted run.
 import { join } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
-import { InputError } from "../errors.js";
 import { appendLines, writeFileAtomic } from "../util/atomic.js";
 import { ProgressBar } from "../util/progress.js";
 import { getLr } from "./schedule.js";
@@ -14,6 +13,7 @@ import { Random } from "./random.js";
 import { planEpoch, type DataCursor } from "./batches.js";
 import { makeBatch, type TokenizedExample } from "./examples.js";
 import { saveCheckpoint, loadLatestCheckpoint } from "./checkpoint.js";
+import { checkResumable, runFingerprint, type RunFingerprint } from "./resume-check.js";
 import type { Hyperparameters } from "./options.js";
 import type { Trainable } from "./trainable.js";
 
@@ -64,6 +64,7 @@ export class Trainer {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   private readonly plans = new Map<number, number[][]>();
+  private fingerprintCache: RunFingerprint | undefined;
 
   constructor(private readonly model: Trainable, private readonly options: FitOptions) {
     const { gradAccum, epochs, maxSteps, seed } = options.hyperparameters;
@@ -200,24 +201,23 @@ export class Trainer {
         step: this.step,
         cursor: this.cursor,
         random: this.random.getState(),
-        extra: { loss: this.lastLoss, evalLoss: this.lastEvalLoss ?? null, totalSteps: this.totalSteps, trainExamples: this.options.train.length },
+        extra: { loss: this.lastLoss, evalLoss: this.lastEvalLoss ?? null, totalSteps: this.totalSteps, ...this.fingerprint },
       },
       this.model.exportState(),
     );
+  }
+
+  /** What a checkpoint records about this run, so that a resume on another run is refused (resume-check.ts). */
+  private get fingerprint(): RunFingerprint {
+    this.fingerprintCache ??= runFingerprint(this.options.hyperparameters, this.options.train);
+    return this.fingerprintCache;
   }
 
   /** Loads the latest checkpoint if any; returns its step. */
   private restore(): number | undefined {
     const checkpoint = loadLatestCheckpoint(this.checkpointDirectory);
     if (!checkpoint) return undefined;
-    // The data cursor points into this run's batches: other examples (other data, another `duplicates`) would
-    // silently train on a different order. Checkpoints older than this check carry no count.
-    const examples = checkpoint.extra.trainExamples;
-    if (typeof examples === "number" && examples !== this.options.train.length) {
-      throw new InputError(`${checkpoint.path}: the checkpoint was trained on ${examples} examples, this run has ${this.options.train.length}`, {
-        hint: "resume with the same data and --duplicates, or start over without --resume",
-      });
-    }
+    checkResumable(checkpoint.path, checkpoint.extra, this.fingerprint);
     this.model.importState(checkpoint.tensors);
     this.step = checkpoint.step;
     this.cursor = checkpoint.cursor;

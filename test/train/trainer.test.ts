@@ -1,5 +1,5 @@
 // The training loop on a bigram model (fast): stop on a signal with a checkpoint, resume bit-exactly,
-// gradient accumulation, eval every N steps, metrics lines; a resume on other examples is refused.
+// gradient accumulation, eval every N steps, metrics lines; a resume on other examples or hyperparameters is refused.
 import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -75,5 +75,17 @@ describe("Trainer", () => {
     const third = bigram(2);
     await expect(new Trainer(third.graph, { hyperparameters, train: examples.slice(1), directory, progressBar: false, resume: true }).fit())
       .rejects.toThrow(/trained on 10 examples, this run has 9/);
+    // The same number of examples with other tokens (another --filler-noise draw, another tokenizer) is refused too,
+    const shifted = examples.map((example) => ({ ...example, tokens: example.tokens.map((token) => (token + 1) % V) }));
+    await expect(new Trainer(bigram(2).graph, { hyperparameters, train: shifted, directory, progressBar: false, resume: true }).fit())
+      .rejects.toThrow(/trained on other examples/);
+    // and so are other hyperparameters, each named with both values;
+    const otherRate = { ...hyperparameters, lr: 0.01, fillerNoise: 0.5 };
+    await expect(new Trainer(bigram(2).graph, { hyperparameters: otherRate, train: examples, directory, progressBar: false, resume: true }).fit())
+      .rejects.toThrow(/other hyperparameters: lr 0.05 → 0.01, fillerNoise 0 → 0.5/);
+    // only how often the run reports may change.
+    const otherIntervals = { ...hyperparameters, evalEvery: 1, checkpointEvery: 5 };
+    const finished = await new Trainer(bigram(2).graph, { hyperparameters: otherIntervals, train: examples, directory, progressBar: false, resume: true }).fit();
+    expect(finished.resumedFrom).toBe(9);
   });
 });

@@ -54,6 +54,11 @@ export interface Hyperparameters {
    * English words (filler-noise.ts), so that unfamiliar wording does not change the plan. 0 = off.
    */
   fillerNoise: number;
+  /**
+   * Planner training only: the share of requests that get one or two random English words inserted between two of
+   * their words (insert-noise.ts), so that a word the generator never uses does not add or drop a step. 0 = off.
+   */
+  insertNoise: number;
   seed: number;
   /** Longest example in tokens; longer ones are cut (and counted). */
   contextLength?: number;
@@ -89,6 +94,7 @@ const paper: Hyperparameters = {
   duplicates: "keep",
   emaDecay: 0,
   fillerNoise: 0,
+  insertNoise: 0,
   seed: 0,
   evalEvery: 100,
   checkpointEvery: 200,
@@ -172,6 +178,9 @@ function validateHyperparameters(values: Hyperparameters): void {
   if (!(values.fillerNoise >= 0 && values.fillerNoise <= 1)) {
     throw new InputError(`option 'fillerNoise' must be in [0, 1], got ${values.fillerNoise}`, { hint: "the share of training requests that get filler noise; the demo's planner uses 0.5" });
   }
+  if (!(values.insertNoise >= 0 && values.insertNoise <= 1)) {
+    throw new InputError(`option 'insertNoise' must be in [0, 1], got ${values.insertNoise}`, { hint: "the share of training requests that get random words inserted" });
+  }
   if (values.maxSteps !== undefined && !(Number.isInteger(values.maxSteps) && values.maxSteps > 0)) {
     throw new InputError(`option 'maxSteps' must be a positive integer, got ${values.maxSteps}`);
   }
@@ -179,7 +188,7 @@ function validateHyperparameters(values: Hyperparameters): void {
 
 const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
   "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
-  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "emaDecay", "fillerNoise", "seed", "contextLength", "evalEvery", "checkpointEvery",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "emaDecay", "fillerNoise", "insertNoise", "seed", "contextLength", "evalEvery", "checkpointEvery",
 ];
 
 /** The hyperparameters among `values` (train()'s options), the undefined ones left out so a preset's stand. */

@@ -18,6 +18,7 @@ import { checkNumberFormats, type BaseType, type Precision } from "./frozen.js";
 import { Trainer, type TrainingProgress } from "./trainer.js";
 import { writeTrainingOutputs } from "./outputs.js";
 import { addFillerNoise } from "./filler-noise.js";
+import { addInsertNoise } from "./insert-noise.js";
 
 export interface TrainOptions extends Partial<Hyperparameters> {
   data: DataSource;
@@ -94,13 +95,18 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   }
   const hyper = resolveHyperparameters(preset ?? (init ? "scratch" : "paper"), pickHyperparameters(overrides));
   const weightType = checkNumberFormats(hyper.method, baseType, precision);
-  if (hyper.fillerNoise > 0 && task !== "plan") throw new InputError("--filler-noise is for planners (--task plan)", { hint: "an action model's inputs are the planner's own steps" });
+  for (const [share, option] of [[hyper.fillerNoise, "--filler-noise"], [hyper.insertNoise, "--insert-noise"]] as const) {
+    if (share > 0 && task !== "plan") throw new InputError(`${option} is for planners (--task plan)`, { hint: "an action model's inputs are the planner's own steps" });
+  }
 
   const trainData = await loadRecords(options.data, "training data");
   const evalData = options.eval ? await loadRecords(options.eval, "eval data") : undefined;
   const functions = task === "act" ? (options.functions ?? functionsFromRecords([...trainData.records, ...(evalData?.records ?? [])])) : undefined;
   // Before the tokenizer and grounding.json learn from the requests, so that both see what the model trains on.
-  const noise = addFillerNoise(trainData.records, { share: hyper.fillerNoise, seed: hyper.seed });
+  // Insertion first: the filler statistics then count what the model reads (inserted words are too rare to be fillers).
+  const inserted = addInsertNoise(trainData.records, { share: hyper.insertNoise, seed: hyper.seed });
+  if (inserted.noised > 0) log(`insertion noise in ${inserted.noised} of ${trainData.records.length} requests`);
+  const noise = addFillerNoise(inserted.records, { share: hyper.fillerNoise, seed: hyper.seed });
   if (noise.noised > 0) log(`filler noise in ${noise.noised} of ${trainData.records.length} requests`);
   const trainTexts = textExamples(noise.records, task, functions);
   const evalTexts = evalData ? textExamples(evalData.records, task, functions) : [];

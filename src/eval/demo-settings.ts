@@ -46,9 +46,10 @@ export interface DemoSettings {
   precision: Precision;
   /**
    * Share of the planner's training requests with filler noise (train's `fillerNoise`, src/train/filler-noise.ts).
-   * Full: 0.5; over three planners (two seeds, two noise draws) against the same planners without it, +8.7 of the 152
-   * hand-written requests on average (+2 to +14) and −1.3 of the 570 held-out (−11 to +10) (docs/RESULTS.md,
-   * session 11). Fast: 0; in 2600 steps it cost 7 points held-out and one request on each hand-written set.
+   * Full: 0.5, kept from session 11, where it gained +8.7 of the 152 requests of the first two hand-written sets (from
+   * whose failures it was designed). Session 12's third set and three seed pairs made it a wash: −0.7 of 65 on the
+   * third set, +4.7 on the first two, −6 of the 570 held-out on average (docs/RESULTS.md). Fast: 0; in 2600 steps it
+   * cost 7 points held-out and one request on each hand-written set.
    */
   plannerFillerNoise: number;
 }

@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "test-results/", "runs/", "web/vendor/"] },
+  { ignores: ["dist/", "node_modules/", "test-results/", "runs/", "web/vendor/", ".cache/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

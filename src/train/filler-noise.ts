@@ -2,18 +2,19 @@
 // filler words ("please", "hey", "could", "quick", "thanks") become random English words ("Shipboard snap a picture
 // of the receipt and email it to Emily asap flirts"). People word their requests with fillers the generator never
 // used, and a planner trained from scratch on the generator's few hundred fillers treats an unknown one as content:
-// it makes up a step or drops one. With the noise it learns that such words do not change the plan. Over three of
-// the full demo's planners (two seeds, two noise draws): +8.7 of 152 hand-written requests on average, −1.3 of the
-// 570 held-out (docs/RESULTS.md, session 11); in the fast demo's 2600 steps it did not pay.
+// it makes up a step or drops one. With the noise it is meant to learn that such words do not change the plan.
+// Measured (docs/RESULTS.md, sessions 11–12): +8.7 of 152 requests on the two hand-written sets it was designed from,
+// but over three seed pairs a wash (−0.7 of 65 on the third set, −6 of the 570 held-out on average); in the fast
+// demo's 2600 steps it cost 7 points held-out.
 //
 // A filler word is found from the data, not listed: a word of at least 100 requests whose presence raises no
 // function's share of the requests by 60% or more (max over f of P(f | word) / P(f) < 1.6), with no digit. Words that
 // order steps or say which way ("then", "before", "up") are never fillers, and a word a step of the same request
 // contains is kept (it may be copied). Deliberately left out: noise in the steps, other kinds of words, and the
 // action model (its inputs are the planner's own steps).
-import { createRequire } from "node:module";
 import type { DatasetRecord } from "../data/index.js";
 import { Random } from "./random.js";
+import { noiseRequests, randomWordList } from "./request-noise.js";
 
 /** Each filler word of a noised request becomes a random word with this probability. */
 export const FILLER_REPLACE_RATE = 0.4;
@@ -48,14 +49,6 @@ export function fillerWords(records: readonly DatasetRecord[]): Set<string> {
   return fillers;
 }
 
-let englishWords: readonly string[] | undefined;
-
-/** Lower-case English words of 3 to 10 letters (the an-array-of-english-words package, MIT), loaded once. */
-export function randomWordList(): readonly string[] {
-  englishWords ??= (createRequire(import.meta.url)("an-array-of-english-words") as string[]).filter((word) => /^[a-z]{3,10}$/.test(word));
-  return englishWords;
-}
-
 export interface FillerNoiseOptions {
   /** Share of the requests that get noise (0 = none). */
   share: number;
@@ -68,13 +61,12 @@ export interface FillerNoiseOptions {
 
 /** The records with filler noise in `share` of their requests (new objects; the steps and calls are unchanged). */
 export function addFillerNoise(records: readonly DatasetRecord[], options: FillerNoiseOptions): { records: DatasetRecord[]; noised: number } {
+  // Off (every training run calls this): neither count the fillers nor load the word list.
   if (!(options.share > 0)) return { records: [...records], noised: 0 };
   const fillers = options.fillers ?? fillerWords(records);
   const words = options.words ?? randomWordList();
   const random = Random.fromSeed(options.seed);
-  let noised = 0;
-  const result = records.map((record) => {
-    if (random.next() >= options.share) return record;
+  return noiseRequests(records, options.share, random, (record) => {
     const inSteps = new Set((record.steps ?? []).flatMap(requestWords));
     let changed = false;
     const query = record.query.split(" ").map((token) => {
@@ -86,9 +78,6 @@ export function addFillerNoise(records: readonly DatasetRecord[], options: Fille
       const capital = match[1]![0] !== match[1]![0]!.toLowerCase();
       return (capital ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement) + match[2];
     }).join(" ");
-    if (!changed) return record;
-    noised++;
-    return { ...record, query };
+    return changed ? query : undefined;
   });
-  return { records: result, noised };
 }

@@ -9,8 +9,8 @@
 // Deliberately left out: noise in the steps, deleting or swapping words (they would change what a step may copy),
 // and the action model (its inputs are the planner's own steps).
 import type { DatasetRecord } from "../data/index.js";
-import { randomWordList } from "./filler-noise.js";
 import { Random } from "./random.js";
+import { noiseRequests, randomWordList } from "./request-noise.js";
 
 /** A noised request gets 1 to this many words. */
 export const MAX_INSERTED_WORDS = 2;
@@ -27,13 +27,12 @@ export interface InsertNoiseOptions {
 
 /** The records with 1–2 random words inserted in `share` of their requests (new objects; steps and calls unchanged). */
 export function addInsertNoise(records: readonly DatasetRecord[], options: InsertNoiseOptions): { records: DatasetRecord[]; noised: number } {
+  // Off (every training run calls this): do not load the word list.
   if (!(options.share > 0)) return { records: [...records], noised: 0 };
   const words = options.words ?? randomWordList();
   // Its own stream: the same seed as filler noise must not draw the same requests for both.
   const random = Random.fromSeed(options.seed ^ 0x5eed1);
-  let noised = 0;
-  const result = records.map((record) => {
-    if (random.next() >= options.share) return record;
+  return noiseRequests(records, options.share, random, (record) => {
     const stepText = ` ${(record.steps ?? []).join(" ").toLowerCase().replace(/[^a-z0-9 ]/g, "").replace(/\s+/g, " ")} `;
     const tokens = record.query.split(" ");
     const count = 1 + random.int(MAX_INSERTED_WORDS);
@@ -48,9 +47,6 @@ export function addInsertNoise(records: readonly DatasetRecord[], options: Inser
       tokens.splice(boundaries[random.int(boundaries.length)]!, 0, words[random.int(words.length)]!);
       inserted++;
     }
-    if (inserted === 0) return record;
-    noised++;
-    return { ...record, query: tokens.join(" ") };
+    return inserted > 0 ? tokens.join(" ") : undefined;
   });
-  return { records: result, noised };
 }

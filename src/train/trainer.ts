@@ -64,7 +64,8 @@ export class Trainer {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   private readonly plans = new Map<number, number[][]>();
-  private fingerprintCache: RunFingerprint | undefined;
+  /** What a checkpoint records about this run, so that a resume on another run is refused (resume-check.ts). */
+  private readonly fingerprint: RunFingerprint;
 
   constructor(private readonly model: Trainable, private readonly options: FitOptions) {
     const { gradAccum, epochs, maxSteps, seed } = options.hyperparameters;
@@ -72,6 +73,7 @@ export class Trainer {
     const batches = this.plan(0).length;
     this.stepsPerEpoch = Math.ceil(batches / gradAccum);
     this.totalSteps = Math.min(maxSteps ?? Number.POSITIVE_INFINITY, this.stepsPerEpoch * epochs);
+    this.fingerprint = runFingerprint(options.hyperparameters, options.train);
   }
 
   private get checkpointDirectory(): string {
@@ -205,12 +207,6 @@ export class Trainer {
       },
       this.model.exportState(),
     );
-  }
-
-  /** What a checkpoint records about this run, so that a resume on another run is refused (resume-check.ts). */
-  private get fingerprint(): RunFingerprint {
-    this.fingerprintCache ??= runFingerprint(this.options.hyperparameters, this.options.train);
-    return this.fingerprintCache;
   }
 
   /** Loads the latest checkpoint if any; returns its step. */

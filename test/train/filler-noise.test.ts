@@ -1,7 +1,8 @@
 // Filler noise (src/train/filler-noise.ts): which words count as fillers, and what the noise may and may not change.
 import { describe, expect, it } from "vitest";
 import type { DatasetRecord } from "../../src/data/index.js";
-import { addFillerNoise, fillerWords, randomWordList } from "../../src/train/filler-noise.js";
+import { addFillerNoise, fillerWords } from "../../src/train/filler-noise.js";
+import { randomWordList } from "../../src/train/request-noise.js";
 import { resolveHyperparameters } from "../../src/train/options.js";
 import { train } from "../../src/train/train.js";
 

@@ -61,7 +61,9 @@ describe("copy words", () => {
   it("learnt from the offline teacher, accept every correct plan of another seed and hold its names and addresses", () => {
     const now = parseNow("2026-11-25T09:00");
     const make = (seed: number) => composeCandidate(BUILTIN_INTENTS, 1 + (seed % 5), { dice: new Dice(seed), now }, "canonical")!;
-    const training = Array.from({ length: 12000 }, (_, seed) => make(seed));
+    // 30000 (the demo learns from 53k): with session 13's phrasings, 12000 records missed the rare request where a
+    // word that is otherwise always copied is not ("what are people saying about …"), and learnt it as a cover word.
+    const training = Array.from({ length: 30000 }, (_, seed) => make(seed));
     const copyWords = new Set(learnCopyWords(training));
     const coverWords = new Set(learnCoverWords(training));
     for (const word of ["maria", "dublin"]) expect(coverWords).toContain(word);

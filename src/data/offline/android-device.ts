@@ -121,7 +121,8 @@ export const photoText: Intent = {
 };
 
 const NEARBY = ["coffee shops", "pharmacies", "sushi places", "EV charging stations", "car washes", "gas stations", "ATMs",
-  "pizza places", "urgent care clinics", "dog parks", "bakeries", "hardware stores"];
+  "pizza places", "urgent care clinics", "dog parks", "bakeries", "hardware stores",
+  "laundromats", "vet clinics", "Thai restaurants", "gyms", "grocery stores", "bike shops", "ice cream shops", "florists", "taco trucks"];
 
 export const routeWeb: Intent = {
   id: "android.place-search", domain: "android", functions: ["web_search"],

@@ -20,7 +20,7 @@ import { parseNow } from "./spoken.js";
 import { TRAVEL } from "./travel.js";
 import { VIDEO } from "./video.js";
 
-// Android intents get the extra request phrasings of android-extra-a/-b (broaden is a no-op for others).
+// Android intents get the extra request phrasings of android-extra-a/-b/-c (broaden is a no-op for others).
 export const BUILTIN_INTENTS: readonly Intent[] = [...ANDROID_PHONE, ...ANDROID_TIME, ...ANDROID_SETTINGS, ...ANDROID_DEVICE, ...ANDROID_CHAINS, ...ECOMMERCE, ...VIDEO, ...TRAVEL]
   .map(broaden);
 

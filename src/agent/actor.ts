@@ -8,13 +8,15 @@
 // place of the one asked for). Cover words are not used here: a search for a call that covers them may change the
 // function (the first token) to fit a word in.
 // Its copied arguments (plan/copy-arguments.ts: a recipient, a device, a path) may only be decoded as a piece of
-// the prompt, at each token: the most probable of llama.cpp's top choices that keeps them so.
+// the prompt, at each token: the most probable of llama.cpp's top choices that keeps them so. Its timestamp arguments
+// (plan/timestamp-arguments.ts: an event's start and end) keep to a date and a time the prompt names, the same way.
 import type { LlamaGrammar } from "node-llama-cpp";
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
 import { copySource, keepsCopies } from "../plan/copy-arguments.js";
+import { keepsTimestamps, timestampEndingsFor } from "../plan/timestamp-arguments.js";
 import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { pythonCallGbnf } from "./call-grammar.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
@@ -82,10 +84,12 @@ export class OctopusActor implements Actor {
     if (grounding && !grammar && endToken !== undefined) {
       // Asked about every candidate token: the prompt's text and the functions' parameters are worked out once.
       let accept: ((text: string) => boolean) | undefined;
-      if (grounding.copyArguments.size > 0) {
+      const timestamps = timestampEndingsFor(prompt, grounding.timestampArguments);
+      if (grounding.copyArguments.size > 0 || timestamps.size > 0) {
         const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
+        const functionAt = (index: number) => signatures[index];
         const source = copySource(prompt);
-        accept = (text) => keepsCopies(text, source, grounding.copyArguments, (index) => signatures[index]);
+        accept = (text) => keepsCopies(text, source, grounding.copyArguments, functionAt) && keepsTimestamps(text, timestamps, functionAt);
       }
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.
       return decodeDistinctSteps(this.local, prompt, { splitToken: endToken, endToken, maxSteps: 1, maxTokens: this.maxTokens, signal,

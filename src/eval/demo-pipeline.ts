@@ -108,6 +108,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
         functionDomains: task === "act" ? ["android"] : undefined,
         duplicates: task === "act" ? settings.actorDuplicates : "keep",
         fillerNoise: task === "plan" ? settings.plannerFillerNoise : 0,
+        decisionWeight: task === "plan" ? settings.plannerDecisionWeight : 1,
         precision: settings.precision,
         resume: true,
       },

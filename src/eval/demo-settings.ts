@@ -52,6 +52,8 @@ export interface DemoSettings {
    * cost 7 points held-out and one request on each hand-written set.
    */
   plannerFillerNoise: number;
+  /** How many times the planner's loss counts the tokens that shape a plan (train's `decisionWeight`); 1 = off. */
+  plannerDecisionWeight: number;
 }
 
 export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
@@ -66,8 +68,8 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // fast 2600/2000 → 3000/2400 gave +7 points held-out, +8 end to end and +13 of the 287 hand-written requests;
   // the full action model's 5000 → 6500 gave +2.9 end to end on its 566 held-out (6000 keeps the demo under 20
   // minutes). A busy machine stretches both runs.
-  fast: { records: 18000, testFraction: 0.02, plannerSteps: 3000, actorSteps: 2400, actorLr: 3e-3, plannerLr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16", plannerFillerNoise: 0 },
-  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 6000, actorLr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16", plannerFillerNoise: 0.5 },
+  fast: { records: 18000, testFraction: 0.02, plannerSteps: 3000, actorSteps: 2400, actorLr: 3e-3, plannerLr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16", plannerFillerNoise: 0, plannerDecisionWeight: 1 },
+  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 6000, actorLr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16", plannerFillerNoise: 0.5, plannerDecisionWeight: 1 },
 };
 
 export const EXAMPLE_REQUESTS = [

@@ -1,5 +1,5 @@
-// grounding.json: a planner's copy words and cover words (grounding.ts), or an action model's copy words and
-// copied arguments (copy-arguments.ts), written by the trainer beside model.gguf or adapter.gguf and found there
+// grounding.json: a planner's copy words and cover words (grounding.ts), or an action model's copy words, copied
+// arguments (copy-arguments.ts) and timestamp arguments (timestamp-arguments.ts), written by the trainer beside model.gguf or adapter.gguf and found there
 // again by the planner or actor ("auto"). A JSON file rather than GGUF metadata so that a
 // LoRA planner over somebody else's base carries it too.
 import { existsSync, readFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";
 import { learnCopyArguments, type CopyArguments } from "./copy-arguments.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
+import { learnTimestampArguments, type TimestampArguments } from "./timestamp-arguments.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -20,6 +21,8 @@ export interface GroundingWords {
   coverWords: string[];
   /** An action model's: function → parameters whose value is a piece of the prompt. */
   copyArguments?: CopyArguments;
+  /** An action model's: function → parameter → rules [n, k, m] (n times named: the k-th plus m minutes). */
+  timestampArguments?: TimestampArguments;
 }
 
 /**
@@ -40,7 +43,7 @@ export function learnGrounding(examples: ReadonlyArray<{ prompt: string; target:
       return []; // a target the function set rejects teaches nothing about copying
     }
   });
-  return { copyWords: learnCopyWords(records), coverWords: [], copyArguments: learnCopyArguments(calls) };
+  return { copyWords: learnCopyWords(records), coverWords: [], copyArguments: learnCopyArguments(calls), timestampArguments: learnTimestampArguments(calls) };
 }
 
 export function writeGrounding(path: string, words: GroundingWords): void {
@@ -66,7 +69,15 @@ export function readGrounding(path: string): GroundingWords {
     || !Object.values(copyArguments).every((names) => Array.isArray(names) && names.every((name) => typeof name === "string"))) {
     throw new InputError(`${path}: field 'copyArguments' must map function names to arrays of parameter names`, { hint: '{ "copyArguments": { "send_email": ["recipient"] } }' });
   }
-  return { copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments: copyArguments as CopyArguments };
+  const timestampArguments = parsed.timestampArguments ?? {};
+  const isTable = (value: unknown, entry: (item: unknown) => boolean) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(entry);
+  const isRules = (rules: unknown) => Array.isArray(rules)
+    && rules.every((rule) => Array.isArray(rule) && rule.length === 3 && rule.every((value) => Number.isInteger(value)));
+  if (!isTable(timestampArguments, (parameters) => isTable(parameters, isRules))) {
+    throw new InputError(`${path}: field 'timestampArguments' must map function names to parameters and their rules [n, k, m]`, { hint: '{ "timestampArguments": { "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } } }' });
+  }
+  return { copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments: copyArguments as CopyArguments, timestampArguments: timestampArguments as TimestampArguments };
 }
 
 /** The lists as a decoder uses them. */
@@ -74,6 +85,7 @@ export interface GroundingSets {
   copyWords: ReadonlySet<string>;
   coverWords: ReadonlySet<string>;
   copyArguments: ReadonlyMap<string, ReadonlySet<string>>;
+  timestampArguments: TimestampArguments;
 }
 
 /**
@@ -89,6 +101,7 @@ export function resolveGrounding(
     copyWords: new Set(words.copyWords),
     coverWords: new Set(words.coverWords),
     copyArguments: new Map(Object.entries(words.copyArguments ?? {}).map(([name, parameters]) => [name, new Set(parameters)])),
+    timestampArguments: words.timestampArguments ?? {},
   };
 }
 

@@ -10,9 +10,10 @@
 // attention mask our forward does not take); padding to the longest row of a batch plus
 // length bucketing keeps the waste small instead.
 import { plannerPrompt, plannerTarget, actionPrompt, callToAction } from "../plan/index.js";
+import { END, SPLIT } from "../plan/tokens.js";
 import type { FunctionSet } from "../functions/index.js";
 import type { DatasetRecord } from "../data/index.js";
-import { InputError } from "../errors.js";
+import { InputError, OctoplanError } from "../errors.js";
 
 export type TrainingTask = "plan" | "act";
 
@@ -34,6 +35,42 @@ export interface TokenizedExample {
   tokens: number[];
   /** Number of leading prompt tokens (not counted by the loss). */
   promptLength: number;
+  /** Indices into `tokens` of the targets that decide the plan's shape (see `decisionLabels`); weighted by makeBatch. */
+  decisions?: number[];
+}
+
+/** Single-token ids that shape a target: step separators (`<nexa_split>`) and closers (`<|end|>`). */
+export interface DecisionTokens {
+  separators: readonly number[];
+  closers: readonly number[];
+}
+
+/** A task's decision tokens in `tokenizer`'s vocabulary: for plans `<nexa_split>` and `<|end|>`, each if it is one token. */
+export function shapeTokens(tokenizer: TextEncoder, task: TrainingTask): DecisionTokens {
+  if (task === "act") return { separators: [], closers: [] };
+  const single = (text: string) => {
+    const ids = tokenizer.encode(text);
+    return ids.length === 1 ? ids : [];
+  };
+  return { separators: single(SPLIT), closers: single(END) };
+}
+
+/**
+ * The target tokens where a model decides, not copies: the first target token (a plan's first step, or the action
+ * model's functional token), every separator and closer, and the token after each separator (the next step's
+ * first word, which picks its intent). Most of a target is wording that follows from these; a small model that
+ * gets one of them wrong writes a plan of the wrong length or order, the errors plan accuracy counts.
+ */
+export function decisionLabels(tokens: readonly number[], promptLength: number, decisionTokens: DecisionTokens): number[] {
+  const decisions: number[] = [];
+  for (let index = promptLength; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    const previous = tokens[index - 1]!;
+    if (index === promptLength || decisionTokens.separators.includes(token) || decisionTokens.closers.includes(token) || decisionTokens.separators.includes(previous)) {
+      decisions.push(index);
+    }
+  }
+  return decisions;
 }
 
 /** Prompt/target pairs for one record. */
@@ -80,7 +117,7 @@ export function tokenizeExamples(
   examples: TextExample[],
   tokenizer: TextEncoder,
   contextLength: number,
-  options: { promptLoss?: boolean } = {},
+  options: { promptLoss?: boolean; decisionTokens?: DecisionTokens } = {},
 ): TokenizeResult {
   const result: TokenizeResult = { examples: [], truncated: 0, dropped: 0 };
   const limit = contextLength + 1;
@@ -100,7 +137,9 @@ export function tokenizeExamples(
       continue;
     }
     // With promptLoss every token after the first is a label; the first has nothing before it to predict from.
-    result.examples.push({ id: example.id, tokens, promptLength: options.promptLoss ? 1 : prompt.length });
+    const tokenized: TokenizedExample = { id: example.id, tokens, promptLength: options.promptLoss ? 1 : prompt.length };
+    if (options.decisionTokens) tokenized.decisions = decisionLabels(tokens, prompt.length, options.decisionTokens);
+    result.examples.push(tokenized);
   }
   return result;
 }
@@ -115,15 +154,16 @@ export interface Batch {
   inputs: Int32Array;
   /** Label ids [T, B]: the token that follows each input. */
   labels: Int32Array;
-  /** 1 where the label counts in the loss, 0 for prompt and padding [T, B]. */
+  /** How many times the label counts in the loss [T, B]: 0 for prompt and padding, 1, or the decision weight. */
   mask: Uint8Array;
-  /** Number of counted labels. */
+  /** Number of counted labels, each counted as often as its mask says. */
   targetTokens: number;
   /** Non-padding input tokens (for tokens/s). */
   tokens: number;
 }
 
-export function makeBatch(examples: TokenizedExample[]): Batch {
+/** Pads `examples` into one batch; their decision labels count `decisionWeight` times (1: like any other target). */
+export function makeBatch(examples: TokenizedExample[], decisionWeight = 1): Batch {
   const rows = examples.length;
   const length = Math.max(...examples.map((example) => example.tokens.length)) - 1;
   const inputs = new Int32Array(length * rows);
@@ -144,6 +184,35 @@ export function makeBatch(examples: TokenizedExample[]): Batch {
       }
       tokens++;
     }
+    if (decisionWeight > 1) {
+      for (const index of example.decisions ?? []) {
+        const at = row * length + index - 1;
+        targetTokens += decisionWeight - mask[at]!;
+        mask[at] = decisionWeight;
+      }
+    }
   });
   return { length, rows, inputs, labels, mask, targetTokens, tokens };
+}
+
+/**
+ * The loss's inputs for `batch`: the [T·B] positions with a target, and their one-hot labels [V, N]. A label that
+ * counts k times (a decision) is k rows: get_rows' backward adds their gradients, so the mean over N rows weights it
+ * exactly k times. (Scaling a one-hot row instead would be wrong: ggml's loss backward assumes each row sums to 1.)
+ */
+export function targetRows(batch: Batch, vocabularySize: number): { rows: Int32Array; oneHot: Float32Array } {
+  const N = batch.targetTokens;
+  const oneHot = new Float32Array(vocabularySize * N);
+  const rows = new Int32Array(N);
+  let target = 0;
+  for (let row = 0; row < batch.length * batch.rows; row++) {
+    for (let copy = 0; copy < batch.mask[row]!; copy++) {
+      if (target === N) throw new OctoplanError(`batch mask has more than targetTokens (${N}) targets`);
+      rows[target] = row;
+      oneHot[target * vocabularySize + batch.labels[row]!] = 1;
+      target++;
+    }
+  }
+  if (target !== N) throw new OctoplanError(`batch mask has ${target} targets, targetTokens says ${N}`);
+  return { rows, oneHot };
 }

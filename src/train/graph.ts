@@ -16,8 +16,7 @@
 // (src/ggml/mixed-precision.ts). Deliberately left out: gradient checkpointing, multiple devices.
 import koffi from "koffi";
 import { ComputeContext, GraphAllocator, ParameterContext, assertShape, derivedTensorName, type Ggml, type Tensor } from "../ggml/index.js";
-import { OctoplanError } from "../errors.js";
-import type { Batch } from "./examples.js";
+import { targetRows, type Batch } from "./examples.js";
 import type { AdamWStep, Trainable } from "./trainable.js";
 import type { CheckpointTensor } from "./checkpoint.js";
 import { AdamW, type OptimizedTensor } from "./optimizer.js";
@@ -119,7 +118,7 @@ export class TrainingGraph implements Trainable {
       const ops = step.ops;
       const N = batch.targetTokens;
       const inputs = step.input("I32", [T, B], "inputs");
-      const outputRows = step.input("I32", [N], "target_rows"); // positions t + T·b that have a target
+      const outputRows = step.input("I32", [N], "target_rows"); // positions t + T·b that have a target (k times for weight k)
       const labels = step.input("F32", [V, N], "labels"); // one-hot rows
       const forward = this.options.forward(step, inputs, { training: how.backward, dropoutSeed: how.dropoutSeed, outputRows });
       const logits = forward.rowsSelected
@@ -134,17 +133,7 @@ export class TrainingGraph implements Trainable {
 
       ggml.write(inputs, batch.inputs);
       forward.fillInputs?.();
-      const oneHot = new Float32Array(V * N);
-      const rows = new Int32Array(N);
-      let target = 0;
-      for (let row = 0; row < T * B; row++) {
-        if (!batch.mask[row]) continue;
-        if (target === N) throw new OctoplanError(`batch mask has more than targetTokens (${N}) targets`);
-        rows[target] = row;
-        oneHot[target * V + batch.labels[row]!] = 1;
-        target++;
-      }
-      if (target !== N) throw new OctoplanError(`batch mask has ${target} targets, targetTokens says ${N}`);
+      const { rows, oneHot } = targetRows(batch, V);
       ggml.write(outputRows, rows);
       ggml.write(labels, oneHot);
       step.compute();

@@ -59,6 +59,12 @@ export interface Hyperparameters {
    * their words (insert-noise.ts), so that a word the generator never uses does not add or drop a step. 0 = off.
    */
   insertNoise: number;
+  /**
+   * How many times the loss counts each token that decides a plan's shape (examples.ts, `decisionLabels`): the
+   * first token of every step, each `<nexa_split>` and the closing `<|end|>` (for the action model, the functional
+   * token that picks the function). Integers 1–16; 1 = every target token counts once (off).
+   */
+  decisionWeight: number;
   seed: number;
   /** Longest example in tokens; longer ones are cut (and counted). */
   contextLength?: number;
@@ -95,6 +101,7 @@ const paper: Hyperparameters = {
   emaDecay: 0,
   fillerNoise: 0,
   insertNoise: 0,
+  decisionWeight: 1,
   seed: 0,
   evalEvery: 100,
   checkpointEvery: 200,
@@ -181,6 +188,9 @@ function validateHyperparameters(values: Hyperparameters): void {
   if (!(values.insertNoise >= 0 && values.insertNoise <= 1)) {
     throw new InputError(`option 'insertNoise' must be in [0, 1], got ${values.insertNoise}`, { hint: "the share of training requests that get random words inserted" });
   }
+  if (!(Number.isInteger(values.decisionWeight) && values.decisionWeight >= 1 && values.decisionWeight <= 16)) {
+    throw new InputError(`option 'decisionWeight' must be an integer from 1 to 16, got ${values.decisionWeight}`, { hint: "1 counts every target token once; 3 counts the plan's step starts, splits and end three times" });
+  }
   if (values.maxSteps !== undefined && !(Number.isInteger(values.maxSteps) && values.maxSteps > 0)) {
     throw new InputError(`option 'maxSteps' must be a positive integer, got ${values.maxSteps}`);
   }
@@ -188,7 +198,7 @@ function validateHyperparameters(values: Hyperparameters): void {
 
 const HYPERPARAMETER_KEYS: readonly (keyof Hyperparameters)[] = [
   "method", "lr", "minLr", "decay", "warmupRatio", "batchSize", "gradAccum", "epochs", "maxSteps", "weightDecay", "beta1", "beta2",
-  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "emaDecay", "fillerNoise", "insertNoise", "seed", "contextLength", "evalEvery", "checkpointEvery",
+  "epsilon", "maxGradNorm", "loraRank", "loraAlpha", "loraTargets", "loraDropout", "promptLoss", "duplicates", "emaDecay", "fillerNoise", "insertNoise", "decisionWeight", "seed", "contextLength", "evalEvery", "checkpointEvery",
 ];
 
 /** The hyperparameters among `values` (train()'s options), the undefined ones left out so a preset's stand. */

@@ -12,6 +12,8 @@ import type { TokenizedExample } from "./examples.js";
 
 /** Hyperparameters that change how often the run reports, not what it computes. */
 const FREE_TO_CHANGE: ReadonlySet<string> = new Set(["evalEvery", "checkpointEvery"]);
+/** Hyperparameters added after checkpoints were first written: a checkpoint without one was trained with this value. */
+const ADDED_LATER: Readonly<Record<string, unknown>> = { decisionWeight: 1 };
 
 export interface RunFingerprint {
   trainExamples: number;
@@ -44,7 +46,7 @@ export function checkResumable(path: string, saved: Record<string, unknown>, cur
   }
   const savedHyperparameters = saved.hyperparameters;
   if (savedHyperparameters && typeof savedHyperparameters === "object") {
-    const before = savedHyperparameters as Record<string, unknown>;
+    const before = { ...ADDED_LATER, ...(savedHyperparameters as Record<string, unknown>) };
     const now = current.hyperparameters as unknown as Record<string, unknown>;
     const differences = [...new Set([...Object.keys(before), ...Object.keys(now)])]
       .filter((key) => !FREE_TO_CHANGE.has(key) && JSON.stringify(before[key]) !== JSON.stringify(now[key]))

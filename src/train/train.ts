@@ -11,7 +11,7 @@ import { InputError } from "../errors.js";
 import type { ModelSize } from "../model/config.js";
 import { pickHyperparameters, resolveHyperparameters, type Hyperparameters, type PresetName } from "./options.js";
 import { thinDuplicates, loadRecords, functionsFromRecords, textExamples, type DataSource } from "./data.js";
-import { tokenizeExamples, type TrainingTask } from "./examples.js";
+import { shapeTokens, tokenizeExamples, type TrainingTask } from "./examples.js";
 import { prepareModel, type ModelSource } from "./setup.js";
 import { buildTrainingParts, type TrainingParts } from "./training-parts.js";
 import { checkNumberFormats, type BaseType, type Precision } from "./frozen.js";
@@ -128,7 +128,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const contextLength = Math.min(hyper.contextLength ?? model.config.contextLength, model.config.contextLength);
     const kept = thinDuplicates(trainTexts, hyper.duplicates);
     if (kept.length < trainTexts.length) log(`kept ${kept.length} of ${trainTexts.length} training examples (duplicates: ${hyper.duplicates})`);
-    const trainSet = tokenizeExamples(kept, tokenizer, contextLength, { promptLoss: hyper.promptLoss });
+    const decisionTokens = hyper.decisionWeight > 1 ? shapeTokens(tokenizer, task) : undefined;
+    const trainSet = tokenizeExamples(kept, tokenizer, contextLength, { promptLoss: hyper.promptLoss, decisionTokens });
     const evalSet = tokenizeExamples(evalTexts, tokenizer, contextLength);
     for (const [name, set] of [["training", trainSet], ["eval", evalSet]] as const) {
       if (set.truncated + set.dropped > 0) {

@@ -124,7 +124,7 @@ export class Trainer {
       let loss = 0;
       let tokens = 0;
       for (const indices of micro) {
-        const batch = makeBatch(indices.map((index) => this.options.train[index]!));
+        const batch = makeBatch(indices.map((index) => this.options.train[index]!), hyper.decisionWeight);
         loss += this.model.accumulate(batch, 1 / micro.length, this.random.nextUint32()) / micro.length;
         tokens += batch.tokens;
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FunctionSet } from "../../src/functions/index.js";
-import { makeBatch, recordToExamples, tokenizeExamples } from "../../src/train/examples.js";
+import { makeBatch, recordToExamples, shapeTokens, tokenizeExamples } from "../../src/train/examples.js";
+import { BpeTokenizer } from "../../src/model/tokenizer/index.js";
 import { functionsFromRecords } from "../../src/train/data.js";
 import { InputError } from "../../src/errors.js";
 import { toyRecords } from "./fixtures.js";
@@ -46,5 +47,28 @@ describe("SFT examples", () => {
     expect(withPrompt.targetTokens).toBe(total - 1);
     expect(Array.from(withPrompt.mask)).toEqual(new Array(total - 1).fill(1));
     expect(Array.from(withPrompt.labels)).toEqual(Array.from(answerOnly.labels));
+  });
+
+  it("decision labels: each step's first token, every <nexa_split> and the <|end|>; the action model's function token", () => {
+    const tokenizer = BpeTokenizer.train([record.query, ...record.steps], { vocabSize: 400, minFrequency: 1 });
+    const [plan] = recordToExamples(record, "plan");
+    const [tokenized] = tokenizeExamples([plan!], tokenizer, 512, { decisionTokens: shapeTokens(tokenizer, "plan") }).examples;
+    const decided = tokenized!.decisions!.map((index) => tokenizer.decode([tokenized!.tokens[index]!]));
+    // "Get the weather forecast for Paris<nexa_split>Send a text message to Alice<|end|>"
+    expect(decided).toHaveLength(4);
+    expect(decided[0]).toBe(tokenizer.decode([tokenizer.encode("Get the")[0]!]));
+    expect(decided.slice(1)).toEqual(["<nexa_split>", tokenizer.decode([tokenizer.encode("Send a")[0]!]), "<|end|>"]);
+    // Counted three times each in the batch; the other target tokens once.
+    const batch = makeBatch([tokenized!], 3);
+    const plain = makeBatch([tokenized!]);
+    expect(batch.targetTokens).toBe(plain.targetTokens + 2 * 4);
+    expect(tokenized!.decisions!.every((index) => batch.mask[index - 1] === 3)).toBe(true);
+
+    const functions = functionsFromRecords([record]);
+    const [call] = recordToExamples(record, "act", functions);
+    const actTokenizer = BpeTokenizer.train([call!.prompt, call!.target], { vocabSize: 400, minFrequency: 1 });
+    const [act] = tokenizeExamples([call!], actTokenizer, 512, { decisionTokens: shapeTokens(actTokenizer, "act") }).examples;
+    expect(act!.decisions).toEqual([act!.promptLength]);
+    expect(actTokenizer.decode([act!.tokens[act!.promptLength]!])).toMatch(/^<nexa_\d+>$/);
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ggml } from "../../src/ggml/index.js";
 import { Trainer } from "../../src/train/trainer.js";
+import { checkResumable } from "../../src/train/resume-check.js";
 import { resolveHyperparameters } from "../../src/train/options.js";
 import type { TokenizedExample } from "../../src/train/examples.js";
 import { createBigramGraph } from "../helpers/bigram-graph.js";
@@ -87,5 +88,13 @@ describe("Trainer", () => {
     const otherIntervals = { ...hyperparameters, evalEvery: 1, checkpointEvery: 5 };
     const finished = await new Trainer(bigram(2).graph, { hyperparameters: otherIntervals, train: examples, directory, progressBar: false, resume: true }).fit();
     expect(finished.resumedFrom).toBe(9);
+  });
+
+  it("resumes a checkpoint written before decisionWeight existed as weight 1, and refuses it under another weight", () => {
+    const { decisionWeight: _unset, ...older } = resolveHyperparameters("scratch", {});
+    const saved = { trainExamples: 1, examplesHash: "h", hyperparameters: older };
+    const current = (decisionWeight: number) => ({ trainExamples: 1, examplesHash: "h", hyperparameters: { ...older, decisionWeight } });
+    expect(() => checkResumable("old.json", saved, current(1))).not.toThrow();
+    expect(() => checkResumable("old.json", saved, current(3))).toThrow(/old.json: .*decisionWeight 1 → 3/);
   });
 });

@@ -13,7 +13,7 @@ interface TrainCommandOptions {
   data: string; eval?: string; task: string; out: string; base?: string; init?: string; preset?: string;
   method?: string; rank?: string; alpha?: string; targets?: string; loraDropout?: string; promptLoss?: boolean; duplicates?: string;
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
-  weightDecay?: string; clip?: string; emaDecay?: string; fillerNoise?: string; insertNoise?: string; seed?: string; threads?: string; baseType?: string; precision?: string; context?: string; vocabSize?: string; preTokenizer?: string;
+  weightDecay?: string; clip?: string; emaDecay?: string; fillerNoise?: string; insertNoise?: string; decisionWeight?: string; seed?: string; threads?: string; baseType?: string; precision?: string; context?: string; vocabSize?: string; preTokenizer?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
 }
 
@@ -64,6 +64,7 @@ export function register(program: Command): void {
     .option("--clip <norm>", "clip the gradient's global norm (0 = off)")
     .option("--filler-noise <share>", "planner only: in this share of the requests, filler words become random English words (0 = off, the default)")
     .option("--insert-noise <share>", "planner only: in this share of the requests, one or two random English words are inserted (0 = off, the default)")
+    .option("--decision-weight <n>", "count the tokens that shape the answer (each step's first token, <nexa_split>, <|end|>; the action model's function token) n times in the loss (1 = off, the default)")
     .option("--ema-decay <d>", "write a moving average of the weights with this decay, e.g. 0.999 (0 = off, the default)")
     .option("--seed <n>", "seed for initialisation, shuffling and dropout")
     .option("--threads <n>", "CPU threads (default: all cores)")
@@ -105,7 +106,7 @@ export function register(program: Command): void {
         lr: number(options.lr, "--lr"), batchSize: number(options.batch, "--batch", true), gradAccum: number(options.gradAccum, "--grad-accum", true),
         epochs: number(options.epochs, "--epochs", true), maxSteps: number(options.maxSteps, "--max-steps", true),
         warmupRatio: number(options.warmup, "--warmup"), weightDecay: number(options.weightDecay, "--weight-decay"),
-        maxGradNorm: number(options.clip, "--clip"), emaDecay: number(options.emaDecay, "--ema-decay"), fillerNoise: number(options.fillerNoise, "--filler-noise"), insertNoise: number(options.insertNoise, "--insert-noise"), seed: number(options.seed, "--seed", true), threads: number(options.threads, "--threads", true),
+        maxGradNorm: number(options.clip, "--clip"), emaDecay: number(options.emaDecay, "--ema-decay"), fillerNoise: number(options.fillerNoise, "--filler-noise"), insertNoise: number(options.insertNoise, "--insert-noise"), decisionWeight: number(options.decisionWeight, "--decision-weight", true), seed: number(options.seed, "--seed", true), threads: number(options.threads, "--threads", true),
         baseType: options.baseType as TrainOptions["baseType"], precision: options.precision as TrainOptions["precision"],
         contextLength: number(options.context, "--context", true), vocabSize: number(options.vocabSize, "--vocab-size", true),
         preTokenizer: preTokenizerOption(options.preTokenizer),

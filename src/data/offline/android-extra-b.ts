@@ -21,8 +21,7 @@ export const EXTRA_B: Record<string, ExtraPhrasings> = {
   "android.calendar": {
     say: ["put {title} on the calendar {at}", "add {title} {at} to my calendar", "make a calendar event for {title} {at}",
       "create an event for {title} {at}", "get {title} on my calendar {at}", "save {title} in my calendar {at}",
-      "add an event, {title}, {at}", "set up a calendar entry for {title} {at}", "book {title} {at}",
-      "mark {title} on my calendar {at}"],
+      "add an event, {title}, {at}", "set up a calendar entry for {title} {at}", "mark {title} on my calendar {at}"],
     ask: ["{title} {at}", "I've got {title} {at}, can you add it?", "add {title} {at} to calendar pls",
       "need {title} on my calendar {at}", "{title} {at}, put it on my calendar", "calendar: {title} {at}",
       "don't let me forget {title} {at}, put it in the calendar"],

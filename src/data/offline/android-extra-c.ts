@@ -12,8 +12,8 @@ export const EXTRA_C: Record<string, ExtraPhrasings> = {
       "I haven't kept up with {topic}, what did I miss?", "top stories about {topic}{lang}"],
   },
   "android.weather": {
-    say: ["find out if it'll be cold in {city}{when}", "see what the weather's doing in {city}{when}","get the weather report for {city}{when}", "tell me if it's raining in {city}"],
-    ask: ["how cold is it in {city}{when}?", "will it be warm in {city}{when}?", "what's it like outside in {city}?", "any rain in {city}{when}?",
+    say: ["find out if it'll be cold in {city}{when}", "get the weather report for {city}{when}", "tell me if it's raining in {city}"],
+    ask: ["how cold is it in {city}{when}?", "will it be warm in {city}{when}?", "any rain in {city}{when}?",
       "should I pack a jacket for {city}{when}?", "is it nice out in {city}{when}?", "forecast {city}{when}",
       "chance of rain in {city}{when}?", "is it sunny in {city} right now?"],
   },
@@ -29,7 +29,7 @@ export const EXTRA_C: Record<string, ExtraPhrasings> = {
       "text to {person}: {message}", "say to {person} {message}"],
   },
   "android.contact": {
-    say: ["add {name}'s number {phone} to my phone", "put {phone} in my contacts as {name}", "save a contact for {name}: {phone}", "record {name}'s number, {phone}",
+    say: ["put {phone} in my contacts as {name}", "save a contact for {name}: {phone}", "record {name}'s number, {phone}",
       "add {name} as a new contact, {phone}"],
     ask: ["{name} gave me her number, {phone}, save it", "{name} gave me his number {phone}, add it", "save this: {name} {phone}", "{phone} is {name}'s number, store it",
       "add {name}, {phone}", "new number for my contacts: {name} {phone}"],
@@ -41,7 +41,7 @@ export const EXTRA_C: Record<string, ExtraPhrasings> = {
       "a video on {video} please"],
   },
   "android.route-here": {
-    say: ["get me directions to {destination} {mode}", "tell me how to get to {destination} {mode}", "guide me to {destination} {mode}", "head to {destination} {mode}, start the route",
+    say: ["get me directions to {destination} {mode}", "tell me how to get to {destination} {mode}", "head to {destination} {mode}, start the route",
       "point me to {destination} {mode}", "work out a route to {destination} {mode}"],
     ask: ["which way is {destination} {mode}?", "what's the route to {destination} {mode}?", "how do I reach {destination} {mode}?", "I'm going to {destination} {mode}, directions?",
       "best way to {destination} {mode}?", "where's {destination} from here {mode}?"],
@@ -59,19 +59,19 @@ export const EXTRA_C: Record<string, ExtraPhrasings> = {
     ask: ["I need {doc} on paper", "printout of {doc} please", "could you print {doc}?", "paper copy of {doc} pls"],
   },
   "android.email-found": {
-    say: ["forward {doc} to {person}", "send {doc} to {person} by email", "get {doc} over to {person} by email", "email a copy of {doc} to {person}"],
+    say: ["send {doc} to {person} by email", "get {doc} over to {person} by email", "email a copy of {doc} to {person}"],
     ask: ["can you send {doc} to {person}?", "{person} wants {doc}, send it by email", "forward {doc} to {person} pls"],
   },
   "android.bluetooth": {
-    say: ["link up with {device}", "connect to {device} over bluetooth", "get {device} connected", "sync my phone with {device}", "pair up with {device}"],
+    say: ["connect to {device} over bluetooth", "sync my phone with {device}", "pair up with {device}"],
     ask: ["can you connect to {device}?", "connect me to {device}", "I want to connect {device}", "link {device}", "get {device} paired pls"],
   },
   "android.screenshot": {
-    say: ["screenshot {this}", "capture {this}", "make a screenshot{ofWhat}", "take a picture of the screen", "save the screen as an image"],
+    say: ["capture {this}", "make a screenshot{ofWhat}", "take a picture of the screen", "save the screen as an image"],
     ask: ["screenshot that", "screen cap pls", "get a screen capture{ofWhat}", "quick screenshot{ofWhat}"],
   },
   "android.photo": {
-    say: ["take a {shot} with the {camera} camera", "take a {shot} of {subject}", "get a {shot}", "capture a {shot}", "click a {shot}"],
+    say: ["take a {shot} with the {camera} camera", "get a {shot}", "capture a {shot}", "click a {shot}"],
     ask: ["{shot} please", "can I get a {shot}?", "let's take a {shot}", "{camera} camera {shot}"],
   },
   "android.web": {
@@ -85,7 +85,7 @@ export const EXTRA_C: Record<string, ExtraPhrasings> = {
   },
   "android.alarm": {
     say: ["set me an alarm for {time}{labelled}", "put in an alarm for {time}{labelled}", "program an alarm for {time}{labelled}", "have the alarm go off at {time}{labelled}"],
-    ask: ["alarm {time} please", "need an alarm at {time}{labelled}", "I have to be awake at {time}", "set one for {time}{labelled}", "up at {time} tomorrow, alarm please"],
+    ask: ["alarm {time} please", "I have to be awake at {time}", "set one for {time}{labelled}", "up at {time} tomorrow, alarm please"],
   },
   "android.alarm-relative": {
     say: ["set an alarm {later}", "wake me back up {later}", "ping me with an alarm {later}"],
@@ -98,10 +98,10 @@ export const EXTRA_C: Record<string, ExtraPhrasings> = {
   "android.calendar": {
     say: ["add an event called {title} {at}", "log {title} in my calendar {at}", "save {title} to my calendar {at}", "set {title} in my calendar {at}",
       "make a note of {title} {at} in the calendar", "schedule me {title} {at}"],
-    ask: ["{title} is {at}, add it", "calendar: {title} {at}", "I've got {title} {at}", "don't let me forget {title} {at}, calendar it"],
+    ask: ["{title} is {at}, add it", "I've got {title} {at}", "don't let me forget {title} {at}, calendar it"],
   },
   "android.volume": {
-    say: ["set the {type} volume at level {level}", "adjust the {type} volume to {level}", "make the {type} volume {level}", "move the {type} volume to {level}"],
+    say: ["set the {type} volume at level {level}", "adjust the {type} volume to {level}", "move the {type} volume to {level}"],
     ask: ["{type} volume at {level} please", "{type} to {level}", "put {type} volume on {level}"],
   },
   "android.brightness": {

@@ -1,4 +1,4 @@
-// The composer's invariants: exact step counts, one call per step, determinism by seed,
+// The composer's invariants: exact step counts, one call per step, determinism by seed, no repeated phrasing,
 // and out-of-order phrasing ("before you B, A") that never reorders the plan.
 import { describe, expect, it } from "vitest";
 import { composeCandidate, gerund } from "../../../src/data/offline/compose.js";
@@ -84,5 +84,14 @@ describe("composeCandidate", () => {
     expect(gerund("set an alarm")).toBe("setting an alarm");
     expect(gerund("take a photo")).toBe("taking a photo");
     expect(gerund("check the weather")).toBe("checking the weather");
+  });
+
+  it("lists each built-in intent's phrasings once (a repeat only doubles that phrasing's weight)", () => {
+    const repeats = BUILTIN_INTENTS.flatMap((intent) => (["say", "ask"] as const).flatMap((field) => {
+      const phrasings = (intent[field] ?? []).map((phrasing) => JSON.stringify(phrasing));
+      return phrasings.filter((phrasing, index) => phrasings.indexOf(phrasing) !== index).map((phrasing) => `${intent.id}.${field}: ${phrasing}`);
+    }));
+    expect(repeats).toEqual([]);
+    expect(BUILTIN_INTENTS.length).toBeGreaterThan(20);
   });
 });

@@ -1,15 +1,14 @@
-// Timestamp arguments: a call argument written YYYY-MM-DD-HH-MM whose date and time every training call took from a
-// date and a time its prompt names ("December 3 from 1:45 PM to 2:45 PM" → start "2026-12-03-13-45", end
-// "2026-12-03-14-45"), the time picked by its place among the prompt's times and maybe shifted by a fixed amount (an
-// event "at 2:05 PM" names one time, and ends an hour after it). A small action model converts the words into
-// the format badly: "December 1 at 2:05 PM" came out as "2026-12-13-14-05", "December 3 … 8:30 AM" as
-// "2026-12-08-10-30", and ends often came out equal to starts, on 38 of 566 held-out requests' calls. Which
-// parameters qualify, and by which rules (n times named → the k-th, shifted by m minutes), is learnt from the action
-// model's training data (grounding.json, beside the copied arguments of copy-arguments.ts).
+// Timestamp arguments: a YYYY-MM-DD-HH-MM argument whose date and time every training call took from a date and a
+// time its prompt names ("December 3 from 1:45 PM to 2:45 PM" → start "2026-12-03-13-45", end "2026-12-03-14-45"):
+// the time picked by its place among the prompt's times, maybe shifted by a fixed amount (an event "at 2:05 PM"
+// ends an hour later). A small action model converts the words badly ("December 1 at 2:05 PM" → "2026-12-13-14-05";
+// swapped starts and ends; ends equal to starts) on 38 of 566 held-out requests' calls. Which parameters qualify, and
+// by which rules (n times named → the k-th, plus m minutes), is learnt from the action model's training data and
+// written to grounding.json beside the copied arguments (copy-arguments.ts).
 //
-// While such an argument is written, the decoder (agent/distinct-steps.ts, option `accept`) keeps its text a prefix of
-// some "YYYY-MM-DD-HH-MM" whose month and day are a named date and whose time a learnt rule gives; the year is left
-// free (the prompt rarely names it). A prompt that names no date, or a number of times no rule knows, leaves it free.
+// While such an argument is written, the decoder (agent/distinct-steps.ts, option `accept`) keeps it a prefix of a
+// value whose month and day are a named date and whose time a rule gives; the year stays free (prompts rarely name
+// it). A prompt that names no date, or a number of times no rule knows, leaves it free.
 // Deliberately left out: relative dates ("tomorrow"; the planner writes the date out), and other formats.
 import { scanCallStrings } from "./copy-arguments.js";
 import type { FunctionCall } from "./action-call.js";

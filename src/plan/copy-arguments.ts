@@ -117,25 +117,27 @@ function readString(text: string, start: number, quote: string): { value: string
   return { value, closed: false, end: index };
 }
 
+/** The K-th function's name and parameters, or undefined for an unknown K. */
+export type FunctionAt = (index: number) => { name: string; parameters: readonly string[] } | undefined;
+
 /**
- * Whether the call text written so far keeps every copied argument a piece of `source` (copySource of the prompt).
- * `functionAt(K)` gives the K-th function's name and parameters, or undefined for an unknown K.
+ * Whether `check` holds for every string argument of the (possibly unfinished) call `text`, each named by its
+ * parameter; the arguments of an unknown function, or past its parameters, pass.
  */
-export function keepsCopies(
-  text: string,
-  source: string,
-  copied: ReadonlyMap<string, ReadonlySet<string>>,
-  functionAt: (index: number) => { name: string; parameters: readonly string[] } | undefined,
-): boolean {
+export function everyStringArgument(text: string, functionAt: FunctionAt, check: (name: string, parameter: string, string: ScannedString) => boolean): boolean {
   const scanned = scanCallStrings(text);
-  if (!scanned) return true;
-  const target = functionAt(scanned.index);
-  const parameters = target && copied.get(target.name);
-  if (!target || !parameters) return true;
+  const target = scanned && functionAt(scanned.index);
+  if (!scanned || !target) return true;
   return scanned.strings.every((string) => {
     const parameter = string.keyword ?? target.parameters[string.position];
-    return parameter === undefined || !parameters.has(parameter) || isPiece(string.value, source, string.closed);
+    return parameter === undefined || check(target.name, parameter, string);
   });
+}
+
+/** Whether the call text written so far keeps every copied argument a piece of `source` (copySource of the prompt). */
+export function keepsCopies(text: string, source: string, copied: ReadonlyMap<string, ReadonlySet<string>>, functionAt: FunctionAt): boolean {
+  return everyStringArgument(text, functionAt, (name, parameter, string) =>
+    !copied.get(name)?.has(parameter) || isPiece(string.value, source, string.closed));
 }
 
 // "_" joins words in file names: "acme" in "invoice_acme_corp.pdf" is no word to start a copied title at.

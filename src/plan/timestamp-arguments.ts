@@ -10,7 +10,7 @@
 // value whose month and day are a named date and whose time a rule gives; the year stays free (prompts rarely name
 // it). A prompt that names no date, or a number of times no rule knows, leaves it free.
 // Deliberately left out: relative dates ("tomorrow"; the planner writes the date out), and other formats.
-import { scanCallStrings } from "./copy-arguments.js";
+import { everyStringArgument, type FunctionAt } from "./copy-arguments.js";
 import type { FunctionCall } from "./action-call.js";
 
 /** [n, k, m]: when the prompt names n times, the value's time is the k-th of them (from 0) plus m minutes. */
@@ -140,24 +140,13 @@ export function timestampEndings(named: NamedMoments, rules: readonly TimeRule[]
  * Whether the call text written so far keeps every timestamp argument a prefix of "YYYY-" plus one of its allowed
  * endings. `endings` maps function → parameter → endings (timestampEndings); a parameter without endings is free.
  */
-export function keepsTimestamps(
-  text: string,
-  endings: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>,
-  functionAt: (index: number) => { name: string; parameters: readonly string[] } | undefined,
-): boolean {
-  const scanned = scanCallStrings(text);
-  if (!scanned) return true;
-  const target = functionAt(scanned.index);
-  const parameters = target && endings.get(target.name);
-  if (!target || !parameters) return true;
-  return scanned.strings.every((string) => {
-    const parameter = string.keyword ?? target.parameters[string.position];
-    const allowed = parameter === undefined ? undefined : parameters.get(parameter);
+export function keepsTimestamps(text: string, endings: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>, functionAt: FunctionAt): boolean {
+  return everyStringArgument(text, functionAt, (name, parameter, { value, closed }) => {
+    const allowed = endings.get(name)?.get(parameter);
     if (!allowed || allowed.size === 0) return true;
-    const value = string.value;
     if (!/^\d{0,4}$/.test(value.slice(0, 4)) || (value.length > 4 && value[4] !== "-")) return false;
     const rest = value.slice(5);
-    for (const ending of allowed) if (string.closed ? ending === rest : ending.startsWith(rest)) return true;
+    for (const ending of allowed) if (closed ? ending === rest : ending.startsWith(rest)) return true;
     return false;
   });
 }

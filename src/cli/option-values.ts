@@ -24,3 +24,13 @@ export function wholeNumberOption(value: string, flag: string, options: { min?: 
 export function optionalWholeNumber(value: string | undefined, flag: string, options: { min?: number; example?: number } = {}): number | undefined {
   return value === undefined ? undefined : wholeNumberOption(value, flag, options);
 }
+
+/** Any finite number, or an integer when `integer`, for an option that may be left out: `--lr 2e-3`, `--seed 1`. */
+export function optionalNumber(value: string | undefined, flag: string, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === "" || !Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
+    throw new InputError(`${flag}: expected ${integer ? "an integer" : "a number"}, got '${value}'`, { hint: `For example ${flag} ${integer ? 1 : 0.5}` });
+  }
+  return parsed;
+}

@@ -1,6 +1,6 @@
 // The shared option parsers: what they take, and that a refusal names the flag and shows an example.
 import { describe, expect, it } from "vitest";
-import { fractionOption, optionalWholeNumber, wholeNumberOption } from "../../src/cli/option-values.js";
+import { fractionOption, optionalNumber, optionalWholeNumber, wholeNumberOption } from "../../src/cli/option-values.js";
 import { InputError } from "../../src/errors.js";
 
 function refusal(run: () => unknown): InputError {
@@ -38,4 +38,15 @@ describe("option values", () => {
       expect(error.hint).toBe("For example --test-fraction 0.1");
     }
   });
+
+  it("numbers: any finite one, or an integer when asked; left out is undefined", () => {
+    expect(optionalNumber("2e-3", "--lr")).toBe(0.002);
+    expect(optionalNumber("-1", "--seed", true)).toBe(-1);
+    expect(optionalNumber(undefined, "--lr")).toBeUndefined();
+    for (const bad of ["", " ", "fast", "Infinity"]) expect(refusal(() => optionalNumber(bad, "--lr")).message).toBe(`--lr: expected a number, got '${bad}'`);
+    const error = refusal(() => optionalNumber("2.5", "--decision-weight", true));
+    expect(error.message).toBe("--decision-weight: expected an integer, got '2.5'");
+    expect(error.hint).toBe("For example --decision-weight 1");
+  });
 });
+

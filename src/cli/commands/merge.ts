@@ -2,16 +2,10 @@
 // merges LoRA adapters with PEFT's combination types (thin layer over src/adapters/merge.ts).
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
+import { optionalNumber } from "../option-values.js";
 
 interface MergeCommandOptions {
   base: string; lora: string[]; method: string; density?: string; majoritySign?: string; rank?: string; seed?: string; out: string; full?: boolean; json?: boolean;
-}
-
-function number(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new InputError(`${name} must be a number, got '${text}'`, { hint: `e.g. ${name} 0.5` });
-  return value;
 }
 
 export function register(program: Command): void {
@@ -37,7 +31,7 @@ export function register(program: Command): void {
       }
       const summary = await mergeAdapters({
         base: options.base, adapters: options.lora.map(parseWeightedAdapter), method, output: options.out, full: options.full,
-        density: number("--density", options.density), majoritySign, rank: number("--rank", options.rank), seed: number("--seed", options.seed),
+        density: optionalNumber(options.density, "--density"), majoritySign, rank: optionalNumber(options.rank, "--rank", true), seed: optionalNumber(options.seed, "--seed", true),
       });
       if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else process.stdout.write(`${summary.method}: merged ${summary.tensors} tensors from ${options.lora.length} adapters into ${summary.kind} ${summary.output}${summary.rank ? ` (rank ${summary.rank})` : ""} in ${Math.round(summary.ms)} ms\n`);

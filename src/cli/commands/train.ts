@@ -4,6 +4,7 @@ import { isPreTokenizerName, PRE_TOKENIZERS, type PreTokenizerName } from "../..
 import type { Command } from "commander";
 import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../../errors.js";
+import { optionalNumber as number } from "../option-values.js";
 import { FunctionSet, isDomainName, parseDocstrings } from "../../functions/index.js";
 import { train, type TrainOptions } from "../../train/train.js";
 import { DUPLICATES, parseLoraTargets, PRESET_NAMES, type PresetName } from "../../train/options.js";
@@ -15,15 +16,6 @@ interface TrainCommandOptions {
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
   weightDecay?: string; clip?: string; emaDecay?: string; fillerNoise?: string; insertNoise?: string; decisionWeight?: string; seed?: string; threads?: string; baseType?: string; precision?: string; context?: string; vocabSize?: string; preTokenizer?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
-}
-
-function number(value: string | undefined, option: string, integer = false): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (value.trim() === "" || !Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
-    throw new InputError(`${option}: expected ${integer ? "an integer" : "a number"}, got '${value}'`);
-  }
-  return parsed;
 }
 
 /** "android,ecommerce" (built-in domains) or a file of Python-style docstrings. */

@@ -1,7 +1,7 @@
 // grounding.json: a planner's copy words and cover words (grounding.ts), or an action model's copy words, copied
-// arguments (copy-arguments.ts) and timestamp arguments (timestamp-arguments.ts), written by the trainer beside model.gguf or adapter.gguf and found there
-// again by the planner or actor ("auto"). A JSON file rather than GGUF metadata so that a
-// LoRA planner over somebody else's base carries it too.
+// arguments (copy-arguments.ts) and timestamp arguments (timestamp-arguments.ts), written by the trainer beside
+// model.gguf or adapter.gguf and found there again by the planner or actor ("auto"). A JSON file rather than GGUF
+// metadata so that a LoRA planner over somebody else's base carries it too.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError, OctoplanError } from "../errors.js";
@@ -72,8 +72,9 @@ export function readGrounding(path: string): GroundingWords {
   const timestampArguments = parsed.timestampArguments ?? {};
   const isTable = (value: unknown, entry: (item: unknown) => boolean) =>
     typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(entry);
-  const isRules = (rules: unknown) => Array.isArray(rules)
-    && rules.every((rule) => Array.isArray(rule) && rule.length === 3 && rule.every((value) => Number.isInteger(value)));
+  // [n, k, m]: the k-th (from 0) of n ≥ 1 named times, plus m minutes.
+  const isRules = (rules: unknown) => Array.isArray(rules) && rules.every((rule) => Array.isArray(rule) && rule.length === 3
+    && rule.every((value) => Number.isInteger(value)) && rule[0] >= 1 && rule[1] >= 0 && rule[1] < rule[0]);
   if (!isTable(timestampArguments, (parameters) => isTable(parameters, isRules))) {
     throw new InputError(`${path}: field 'timestampArguments' must map function names to parameters and their rules [n, k, m]`, { hint: '{ "timestampArguments": { "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } } }' });
   }

@@ -73,7 +73,9 @@ describe("timestamp arguments", () => {
     const timestampArguments = learnTimestampArguments(calendarCalls(40));
     writeGrounding(path, { copyWords: [], coverWords: [], timestampArguments });
     expect(readGrounding(path).timestampArguments).toEqual(timestampArguments);
-    writeFileSync(path, JSON.stringify({ timestampArguments: { create_calendar_event: { end_time: [60] } } }));
-    expect(() => readGrounding(path)).toThrow(/timestampArguments/);
+    for (const rules of [[60], [[1, 1, 60]], [[0, 0, 0]], [[2, 0, 1.5]]]) {
+      writeFileSync(path, JSON.stringify({ timestampArguments: { create_calendar_event: { end_time: rules } } }));
+      expect(() => readGrounding(path)).toThrow(/grounding.json: field 'timestampArguments'/);
+    }
   });
 });

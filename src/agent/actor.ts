@@ -9,7 +9,8 @@
 // function (the first token) to fit a word in.
 // Its copied arguments (plan/copy-arguments.ts: a recipient, a device, a path) may only be decoded as a piece of
 // the prompt, at each token: the most probable of llama.cpp's top choices that keeps them so. Its timestamp arguments
-// (plan/timestamp-arguments.ts: an event's start and end) keep to a date and a time the prompt names, the same way.
+// (plan/timestamp-arguments.ts: an event's start and end) keep to a date and a time the prompt names, and its distinct
+// arguments (plan/distinct-arguments.ts: a route's origin and destination) apart, the same way.
 import type { LlamaGrammar } from "node-llama-cpp";
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
@@ -17,6 +18,7 @@ import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
 import { copySource, keepsCopies } from "../plan/copy-arguments.js";
 import { keepsTimestamps, timestampEndingsFor } from "../plan/timestamp-arguments.js";
+import { keepsDistinct } from "../plan/distinct-arguments.js";
 import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { pythonCallGbnf } from "./call-grammar.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
@@ -89,7 +91,8 @@ export class OctopusActor implements Actor {
         const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
         const functionAt = (index: number) => signatures[index];
         const source = copySource(prompt);
-        accept = (text) => keepsCopies(text, source, grounding.copyArguments, functionAt) && keepsTimestamps(text, timestamps, functionAt);
+        accept = (text) => keepsCopies(text, source, grounding.copyArguments, functionAt) && keepsTimestamps(text, timestamps, functionAt)
+          && keepsDistinct(text, grounding.distinctArguments, functionAt);
       }
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.
       return decodeDistinctSteps(this.local, prompt, { splitToken: endToken, endToken, maxSteps: 1, maxTokens: this.maxTokens, signal,

@@ -1,7 +1,8 @@
 // grounding.json: a planner's copy words and cover words (grounding.ts), or an action model's copy words, copied
-// arguments (copy-arguments.ts) and timestamp arguments (timestamp-arguments.ts), written by the trainer beside
-// model.gguf or adapter.gguf and found there again by the planner or actor ("auto"). A JSON file rather than GGUF
-// metadata so that a LoRA planner over somebody else's base carries it too.
+// arguments (copy-arguments.ts), timestamp arguments (timestamp-arguments.ts) and distinct arguments
+// (distinct-arguments.ts), written by the trainer beside model.gguf or adapter.gguf and found there again by the
+// planner or actor ("auto"). A JSON file rather than GGUF metadata so that a LoRA planner over somebody else's base
+// carries it too.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError, OctoplanError } from "../errors.js";
@@ -11,6 +12,7 @@ import { actionToCall } from "./action-call.js";
 import { learnCopyArguments, type CopyArguments } from "./copy-arguments.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
 import { learnTimestampArguments, type TimestampArguments } from "./timestamp-arguments.js";
+import { learnDistinctArguments, type DistinctArguments } from "./distinct-arguments.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -23,6 +25,8 @@ export interface GroundingWords {
   copyArguments?: CopyArguments;
   /** An action model's: function → parameter → rules [n, k, m] (n times named: the k-th plus m minutes). */
   timestampArguments?: TimestampArguments;
+  /** An action model's: function → pairs of copied arguments whose values must not overlap. */
+  distinctArguments?: DistinctArguments;
 }
 
 /**
@@ -43,7 +47,11 @@ export function learnGrounding(examples: ReadonlyArray<{ prompt: string; target:
       return []; // a target the function set rejects teaches nothing about copying
     }
   });
-  return { copyWords: learnCopyWords(records), coverWords: [], copyArguments: learnCopyArguments(calls), timestampArguments: learnTimestampArguments(calls) };
+  const copyArguments = learnCopyArguments(calls);
+  return {
+    copyWords: learnCopyWords(records), coverWords: [], copyArguments,
+    timestampArguments: learnTimestampArguments(calls), distinctArguments: learnDistinctArguments(calls, copyArguments),
+  };
 }
 
 export function writeGrounding(path: string, words: GroundingWords): void {
@@ -78,7 +86,16 @@ export function readGrounding(path: string): GroundingWords {
   if (!isTable(timestampArguments, (parameters) => isTable(parameters, isRules))) {
     throw new InputError(`${path}: field 'timestampArguments' must map function names to parameters and their rules [n, k, m]`, { hint: '{ "timestampArguments": { "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } } }' });
   }
-  return { copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments: copyArguments as CopyArguments, timestampArguments: timestampArguments as TimestampArguments };
+  const distinctArguments = parsed.distinctArguments ?? {};
+  const isPairs = (pairs: unknown) => Array.isArray(pairs)
+    && pairs.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((name) => typeof name === "string"));
+  if (!isTable(distinctArguments, isPairs)) {
+    throw new InputError(`${path}: field 'distinctArguments' must map function names to pairs of parameter names`, { hint: '{ "distinctArguments": { "find_route_google_maps": [["origin", "destination"]] } }' });
+  }
+  return {
+    copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments: copyArguments as CopyArguments,
+    timestampArguments: timestampArguments as TimestampArguments, distinctArguments: distinctArguments as DistinctArguments,
+  };
 }
 
 /** The lists as a decoder uses them. */
@@ -87,6 +104,7 @@ export interface GroundingSets {
   coverWords: ReadonlySet<string>;
   copyArguments: ReadonlyMap<string, ReadonlySet<string>>;
   timestampArguments: TimestampArguments;
+  distinctArguments: DistinctArguments;
 }
 
 /**
@@ -103,6 +121,7 @@ export function resolveGrounding(
     coverWords: new Set(words.coverWords),
     copyArguments: new Map(Object.entries(words.copyArguments ?? {}).map(([name, parameters]) => [name, new Set(parameters)])),
     timestampArguments: words.timestampArguments ?? {},
+    distinctArguments: words.distinctArguments ?? {},
   };
 }
 

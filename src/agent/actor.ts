@@ -16,9 +16,9 @@ import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
-import { copySource, keepsCopies } from "../plan/copy-arguments.js";
-import { keepsTimestamps, timestampEndingsFor } from "../plan/timestamp-arguments.js";
-import { keepsDistinct } from "../plan/distinct-arguments.js";
+import { copiedArgumentCheck, copySource, everyStringArgument } from "../plan/copy-arguments.js";
+import { timestampCheck, timestampEndingsFor } from "../plan/timestamp-arguments.js";
+import { distinctCheck } from "../plan/distinct-arguments.js";
 import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { pythonCallGbnf } from "./call-grammar.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
@@ -91,8 +91,8 @@ export class OctopusActor implements Actor {
         const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
         const functionAt = (index: number) => signatures[index];
         const source = copySource(prompt);
-        accept = (text) => keepsCopies(text, source, grounding.copyArguments, functionAt) && keepsTimestamps(text, timestamps, functionAt)
-          && keepsDistinct(text, grounding.distinctArguments, functionAt);
+        const checks = [copiedArgumentCheck(source, grounding.copyArguments), timestampCheck(timestamps), distinctCheck(grounding.distinctArguments)];
+        accept = (text) => everyStringArgument(text, functionAt, ...checks);
       }
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.
       return decodeDistinctSteps(this.local, prompt, { splitToken: endToken, endToken, maxSteps: 1, maxTokens: this.maxTokens, signal,

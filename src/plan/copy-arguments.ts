@@ -5,9 +5,10 @@
 // this holds a whole argument to the prompt, whatever its words. Which arguments qualify is learnt from the action
 // model's own training data, like the copy words, and written to grounding.json beside it.
 //
-// The decoder (agent/distinct-steps.ts, option `accept`) asks `keepsCopies` about each candidate token's text,
-// best first, and takes the first whose copied arguments are still pieces of the prompt (isPiece: whole words, case
-// kept but for the first letter); when none is, it widens the choices, then goes back to an earlier choice.
+// The decoder (agent/distinct-steps.ts, option `accept`) asks about each candidate token's text (copiedArgumentCheck,
+// with the other argument checks in one everyStringArgument scan), best first, and takes the first whose copied
+// arguments are still pieces of the prompt (isPiece: whole words, case kept but for the first letter); when none
+// is, it widens the choices, then goes back to an earlier choice.
 // Deliberately left out: arguments inside lists or dicts (no built-in function takes one), and escapes beyond
 // \n, \t, the quote and the backslash (a value with \x or \u escapes is compared as written, so it rarely passes).
 import type { FunctionCall } from "./action-call.js";
@@ -120,24 +121,36 @@ function readString(text: string, start: number, quote: string): { value: string
 /** The K-th function's name and parameters, or undefined for an unknown K. */
 export type FunctionAt = (index: number) => { name: string; parameters: readonly string[] } | undefined;
 
+/** A test of one string argument of a call being written; `closedBefore` maps the parameters closed before it to their values. */
+export type ArgumentCheck = (name: string, parameter: string, string: ScannedString, closedBefore: ReadonlyMap<string, string>) => boolean;
+
 /**
- * Whether `check` holds for every string argument of the (possibly unfinished) call `text`, each named by its
- * parameter; the arguments of an unknown function, or past its parameters, pass.
+ * Whether every check holds for every string argument of the (possibly unfinished) call `text`, each named by its
+ * parameter; the arguments of an unknown function, or past its parameters, pass. The call is scanned once, however
+ * many checks ask about it (the decoder asks about every candidate token).
  */
-export function everyStringArgument(text: string, functionAt: FunctionAt, check: (name: string, parameter: string, string: ScannedString) => boolean): boolean {
+export function everyStringArgument(text: string, functionAt: FunctionAt, ...checks: ArgumentCheck[]): boolean {
   const scanned = scanCallStrings(text);
   const target = scanned && functionAt(scanned.index);
   if (!scanned || !target) return true;
+  const closedBefore = new Map<string, string>();
   return scanned.strings.every((string) => {
     const parameter = string.keyword ?? target.parameters[string.position];
-    return parameter === undefined || check(target.name, parameter, string);
+    if (parameter === undefined) return true;
+    if (!checks.every((check) => check(target.name, parameter, string, closedBefore))) return false;
+    if (string.closed) closedBefore.set(parameter, string.value);
+    return true;
   });
+}
+
+/** The copied arguments must stay pieces of `source` (copySource of the prompt). */
+export function copiedArgumentCheck(source: string, copied: ReadonlyMap<string, ReadonlySet<string>>): ArgumentCheck {
+  return (name, parameter, string) => !copied.get(name)?.has(parameter) || isPiece(string.value, source, string.closed);
 }
 
 /** Whether the call text written so far keeps every copied argument a piece of `source` (copySource of the prompt). */
 export function keepsCopies(text: string, source: string, copied: ReadonlyMap<string, ReadonlySet<string>>, functionAt: FunctionAt): boolean {
-  return everyStringArgument(text, functionAt, (name, parameter, string) =>
-    !copied.get(name)?.has(parameter) || isPiece(string.value, source, string.closed));
+  return everyStringArgument(text, functionAt, copiedArgumentCheck(source, copied));
 }
 
 // "_" joins words in file names: "acme" in "invoice_acme_corp.pdf" is no word to start a copied title at.

@@ -7,7 +7,7 @@
 // While the second of such a pair is written, the decoder (agent/distinct-steps.ts, option `accept`) refuses a value
 // that holds the first (or, once closed, lies inside it), so it backs out of "the lake" and takes the next piece.
 // Deliberately left out: the first of the pair (when it takes the second's value, the swap goes unseen).
-import { scanCallStrings, type FunctionAt } from "./copy-arguments.js";
+import { everyStringArgument, type ArgumentCheck, type FunctionAt } from "./copy-arguments.js";
 import type { FunctionCall } from "./action-call.js";
 
 /** Function → pairs [first, second] of parameters whose values must not overlap. */
@@ -54,26 +54,20 @@ export function learnDistinctArguments(
   return result;
 }
 
-/**
- * Whether the call text written so far keeps every learnt pair apart: a value written after its partner was closed
- * may not hold the partner, nor, once closed itself, lie inside it.
- */
-export function keepsDistinct(text: string, distinct: DistinctArguments, functionAt: FunctionAt): boolean {
-  const scanned = scanCallStrings(text);
-  const target = scanned && functionAt(scanned.index);
-  const pairs = target && distinct[target.name];
-  if (!scanned || !target || !pairs || scanned.strings.length < 2) return true;
-  const closed = new Map<string, string>();
-  for (const string of scanned.strings) {
-    const parameter = string.keyword ?? target.parameters[string.position];
-    if (parameter === undefined) continue;
-    for (const [first, second] of pairs) {
-      const other = parameter === second ? closed.get(first) : parameter === first ? closed.get(second) : undefined;
-      if (other === undefined || other.trim() === "" || string.value.trim() === "") continue;
-      const value = string.value.toLowerCase();
-      if (value.includes(other.trim().toLowerCase()) || (string.closed && overlaps(string.value, other))) return false;
+/** A value written after its pair's partner was closed may not hold the partner, nor, once closed itself, lie inside it. */
+export function distinctCheck(distinct: DistinctArguments): ArgumentCheck {
+  return (name, parameter, string, closedBefore) => {
+    if (string.value.trim() === "") return true;
+    for (const [first, second] of distinct[name] ?? []) {
+      const other = parameter === second ? closedBefore.get(first) : parameter === first ? closedBefore.get(second) : undefined;
+      if (other === undefined || other.trim() === "") continue;
+      if (string.value.toLowerCase().includes(other.trim().toLowerCase()) || (string.closed && overlaps(string.value, other))) return false;
     }
-    if (string.closed) closed.set(parameter, string.value);
-  }
-  return true;
+    return true;
+  };
+}
+
+/** Whether the call text written so far keeps every learnt pair apart (distinctCheck). */
+export function keepsDistinct(text: string, distinct: DistinctArguments, functionAt: FunctionAt): boolean {
+  return everyStringArgument(text, functionAt, distinctCheck(distinct));
 }

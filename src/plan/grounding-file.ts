@@ -58,6 +58,11 @@ export function writeGrounding(path: string, words: GroundingWords): void {
   writeFileAtomic(path, JSON.stringify({ kind: "octoplan.grounding", version: 1, ...words }) + "\n");
 }
 
+/** A plain object (not an array) whose every value passes `isEntry`. */
+function isTable(value: unknown, isEntry: (entry: unknown) => boolean): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isEntry);
+}
+
 export function readGrounding(path: string): GroundingWords {
   let parsed: Record<string, unknown>;
   try {
@@ -72,29 +77,24 @@ export function readGrounding(path: string): GroundingWords {
     }
     return value;
   };
-  const copyArguments = parsed.copyArguments ?? {};
-  if (typeof copyArguments !== "object" || copyArguments === null || Array.isArray(copyArguments)
-    || !Object.values(copyArguments).every((names) => Array.isArray(names) && names.every((name) => typeof name === "string"))) {
-    throw new InputError(`${path}: field 'copyArguments' must map function names to arrays of parameter names`, { hint: '{ "copyArguments": { "send_email": ["recipient"] } }' });
-  }
-  const timestampArguments = parsed.timestampArguments ?? {};
-  const isTable = (value: unknown, entry: (item: unknown) => boolean) =>
-    typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(entry);
+  /** An optional object field whose every value passes `isEntry`, or an error that names the field and shows one. */
+  const table = <T>(field: string, isEntry: (entry: unknown) => boolean, what: string, example: string): T => {
+    const value = parsed[field] ?? {};
+    if (!isTable(value, isEntry)) throw new InputError(`${path}: field '${field}' must map function names to ${what}`, { hint: `{ "${field}": ${example} }` });
+    return value as T;
+  };
+  const isStrings = (names: unknown, length?: number) => Array.isArray(names) && (length === undefined || names.length === length)
+    && names.every((name) => typeof name === "string");
   // [n, k, m]: the k-th (from 0) of n ≥ 1 named times, plus m minutes.
   const isRules = (rules: unknown) => Array.isArray(rules) && rules.every((rule) => Array.isArray(rule) && rule.length === 3
     && rule.every((value) => Number.isInteger(value)) && rule[0] >= 1 && rule[1] >= 0 && rule[1] < rule[0]);
-  if (!isTable(timestampArguments, (parameters) => isTable(parameters, isRules))) {
-    throw new InputError(`${path}: field 'timestampArguments' must map function names to parameters and their rules [n, k, m]`, { hint: '{ "timestampArguments": { "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } } }' });
-  }
-  const distinctArguments = parsed.distinctArguments ?? {};
-  const isPairs = (pairs: unknown) => Array.isArray(pairs)
-    && pairs.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((name) => typeof name === "string"));
-  if (!isTable(distinctArguments, isPairs)) {
-    throw new InputError(`${path}: field 'distinctArguments' must map function names to pairs of parameter names`, { hint: '{ "distinctArguments": { "find_route_google_maps": [["origin", "destination"]] } }' });
-  }
+  const copyArguments = table<CopyArguments>("copyArguments", (names) => isStrings(names), "arrays of parameter names", '{ "send_email": ["recipient"] }');
+  const timestampArguments = table<TimestampArguments>("timestampArguments", (parameters) => isTable(parameters, isRules),
+    "parameters and their rules [n, k, m]", '{ "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } }');
+  const distinctArguments = table<DistinctArguments>("distinctArguments", (pairs) => Array.isArray(pairs) && pairs.every((pair) => isStrings(pair, 2)),
+    "pairs of parameter names", '{ "find_route_google_maps": [["origin", "destination"]] }');
   return {
-    copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments: copyArguments as CopyArguments,
-    timestampArguments: timestampArguments as TimestampArguments, distinctArguments: distinctArguments as DistinctArguments,
+    copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, timestampArguments, distinctArguments,
   };
 }
 

@@ -12,8 +12,8 @@
 // LoRA = 2 × forward (the frozen weights need no weight gradient) + 6 × the LoRA branches' FLOPs.
 // Usage: npm run bench:train -- [--steps 2] [--threads N] [--seq 128] [--batch 8] [--size small] [--pytorch] [--only full,lora]
 import os from "node:os";
-import { mkdtempSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { BpeTokenizer } from "../src/model/tokenizer/index.js";
 import { parseArgs } from "node:util";
 import { LanguageModel } from "../src/model/language-model.js";
@@ -175,6 +175,7 @@ model.dispose();
 const peakRssBytes = process.resourceUsage().maxRSS * 1024; // ours only: the peers run in other processes
 const peerRun = { modelPath, config, sequence, batchSize, steps, threads };
 const peers = [llamaCppPeer(peerRun), pytorchPeer(peerRun, values.pytorch ?? false)];
+rmSync(dirname(modelPath), { recursive: true, force: true }); // the peers are done with the model
 const fullResult = results.find((result) => result.method === "full");
 process.stdout.write(JSON.stringify({
   machine: { ...peak, cpus: os.cpus().length, threads, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },

@@ -1,5 +1,7 @@
 // Parsers for option values shared by several commands; each names the flag and shows an example when it refuses.
+import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { BUILTIN_DOMAINS, FunctionSet, isDomainName, parseDocstrings } from "../functions/index.js";
 
 /** A number from 0 to 1 (a share or a probability): `--test-fraction 0.1`, `--open-slots 0.5`. */
 export function fractionOption(value: string, flag: string, example: string): number {
@@ -33,4 +35,14 @@ export function optionalNumber(value: string | undefined, flag: string, integer 
     throw new InputError(`${flag}: expected ${integer ? "an integer" : "a number"}, got '${value}'`, { hint: `For example ${flag} ${integer ? 1 : 0.5}` });
   }
   return parsed;
+}
+
+/** A function set: built-in domains ("android,ecommerce") or a file of Python-style docstrings (`train --functions`). */
+export function functionSetOption(value: string, flag: string): FunctionSet {
+  const names = value.split(",").map((name) => name.trim());
+  if (names.every(isDomainName)) return FunctionSet.fromDomains(names);
+  if (!existsSync(value)) {
+    throw new InputError(`${flag} ${value}: neither built-in domains nor a file`, { hint: `Available domains: ${BUILTIN_DOMAINS.join(", ")}; or a docstrings file` });
+  }
+  return FunctionSet.from(parseDocstrings(readFileSync(value, "utf8"), value));
 }

@@ -3,7 +3,7 @@
 // briefly trained, so the assertions are about structure and invariants, not about accuracy.
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent, Executor, LlamaPlanner, OctopusActor, type AgentEvent } from "../../src/agent/index.js";
 import { writeDataset } from "../../src/data/index.js";
@@ -126,4 +126,23 @@ describe("agent on trained tiny models", () => {
     expect(missing.stderr).toMatch(/model file not found: .*nope\.gguf/);
     expect(missing.stderr).toMatch(/hint:/);
   }, 300_000); // three CLI processes, each compiling the sources through tsx
+
+  it("grounding: the command learns the same grounding.json as training wrote beside each model", () => {
+    const scratch = mkdtempSync(join(tmpdir(), "octoplan-grounding-cli-"));
+    for (const [task, modelPath, extra] of [["plan", models.plannerPath, []], ["act", models.actorPath, ["--functions", "android"]]] as const) {
+      const out = join(scratch, `${task}.json`);
+      const learnt = runCli(["grounding", "--data", models.dataPath, "--task", task, "--out", out, "--json", ...extra]);
+      expect(learnt.status, learnt.stderr).toBe(0);
+      expect(readFileSync(out, "utf8")).toBe(readFileSync(join(dirname(modelPath), "grounding.json"), "utf8"));
+      const counts = JSON.parse(learnt.stdout) as { records: number; copyWords: number; coverWords: number };
+      const written = JSON.parse(readFileSync(out, "utf8")) as { copyWords: string[]; coverWords: string[] };
+      expect(counts).toMatchObject({ records: models.records.length, copyWords: written.copyWords.length, coverWords: written.coverWords.length });
+      // 80 records are too few for word lists (50 uses each), not for the action model's copied arguments.
+      if (task === "act") expect(JSON.parse(learnt.stdout)).toMatchObject({ copyArguments: 2 }); // the alarm's label, the camera
+    }
+    const refused = runCli(["grounding", "--data", models.dataPath, "--task", "route", "--out", join(scratch, "never.json")]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/--task: unknown task 'route'[\s\S]*Available tasks: plan, act/);
+    expect(existsSync(join(scratch, "never.json"))).toBe(false);
+  }, 300_000);
 });

@@ -1,6 +1,7 @@
 // The shared option parsers: what they take, and that a refusal names the flag and shows an example.
 import { describe, expect, it } from "vitest";
-import { fractionOption, optionalNumber, optionalWholeNumber, wholeNumberOption } from "../../src/cli/option-values.js";
+import { fractionOption, functionSetOption, optionalNumber, optionalWholeNumber, wholeNumberOption } from "../../src/cli/option-values.js";
+import { FunctionSet } from "../../src/functions/index.js";
 import { InputError } from "../../src/errors.js";
 
 function refusal(run: () => unknown): InputError {
@@ -48,5 +49,11 @@ describe("option values", () => {
     expect(error.message).toBe("--decision-weight: expected an integer, got '2.5'");
     expect(error.hint).toBe("For example --decision-weight 1");
   });
-});
 
+  it("function sets: built-in domains, or a docstrings file; anything else names the flag and lists the domains", () => {
+    expect(functionSetOption("android, ecommerce", "--functions").names).toEqual(FunctionSet.fromDomains(["android", "ecommerce"]).names);
+    const error = refusal(() => functionSetOption("androd", "--functions"));
+    expect(error.message).toBe("--functions androd: neither built-in domains nor a file");
+    expect(error.hint).toMatch(/^Available domains: android, /);
+  });
+});

@@ -2,10 +2,8 @@
 // checkpoint-and-exit, prints where the outputs went. See docs/TRAINING.md.
 import { isPreTokenizerName, PRE_TOKENIZERS, type PreTokenizerName } from "../../model/tokenizer/index.js";
 import type { Command } from "commander";
-import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../../errors.js";
-import { optionalNumber as number } from "../option-values.js";
-import { FunctionSet, isDomainName, parseDocstrings } from "../../functions/index.js";
+import { functionSetOption, optionalNumber as number } from "../option-values.js";
 import { train, type TrainOptions } from "../../train/train.js";
 import { DUPLICATES, parseLoraTargets, PRESET_NAMES, type PresetName } from "../../train/options.js";
 import { isModelSize, MODEL_SIZES_HINT } from "../../model/config.js";
@@ -16,16 +14,6 @@ interface TrainCommandOptions {
   lr?: string; batch?: string; gradAccum?: string; epochs?: string; maxSteps?: string; warmup?: string;
   weightDecay?: string; clip?: string; emaDecay?: string; fillerNoise?: string; insertNoise?: string; decisionWeight?: string; seed?: string; threads?: string; baseType?: string; precision?: string; context?: string; vocabSize?: string; preTokenizer?: string;
   resume?: boolean; checkpointEvery?: string; evalEvery?: string; functions?: string; progress?: boolean;
-}
-
-/** "android,ecommerce" (built-in domains) or a file of Python-style docstrings. */
-function loadFunctions(value: string): FunctionSet {
-  const names = value.split(",").map((name) => name.trim());
-  if (names.every(isDomainName)) return FunctionSet.fromDomains(names);
-  if (!existsSync(value)) {
-    throw new InputError(`--functions ${value}: neither built-in domains nor a file`, { hint: "Available domains: android, ecommerce, video, travel; or a docstrings file" });
-  }
-  return FunctionSet.from(parseDocstrings(readFileSync(value, "utf8"), value));
 }
 
 export function register(program: Command): void {
@@ -104,7 +92,7 @@ export function register(program: Command): void {
         preTokenizer: preTokenizerOption(options.preTokenizer),
         resume: options.resume, checkpointEvery: number(options.checkpointEvery, "--checkpoint-every", true),
         evalEvery: number(options.evalEvery, "--eval-every", true),
-        functions: options.functions ? loadFunctions(options.functions) : undefined,
+        functions: options.functions ? functionSetOption(options.functions, "--functions") : undefined,
         progressBar: options.progress !== false, signal: controller.signal,
       };
       try {

@@ -13,9 +13,9 @@ export interface DemoSettings {
   /** The action model's peak learning rate; 3e-3 learned clearly faster than the scratch preset's 1e-3 in 300-step trials. */
   actorLr: number;
   /**
-   * The planner's peak learning rate. 3e-3 for the fast demo's 2600 steps; over the full demo's 8000, 2e-3 planned
-   * 90.4% of the 570 held-out requests right against 87.0% (3e-3) and 84.7% (4e-3), planners trained alone on the
-   * same data (docs/RESULTS.md, session 8).
+   * The planner's peak learning rate. 3e-3 for the fast demo's 2600 steps; over the full demo's 8000 (7000 since
+   * session 15), 2e-3 planned 90.4% of the 570 held-out requests right against 87.0% (3e-3) and 84.7% (4e-3),
+   * planners trained alone on the same data (docs/RESULTS.md, session 8).
    */
   plannerLr: number;
   /** Examples per optimizer step. */
@@ -70,10 +70,12 @@ export const DEMO_SETTINGS: Record<"fast" | "full", DemoSettings> = {
   // 5000 gave +3.0 end to end on all 570 held-out requests, for about a minute). The fast planner's 2200 → 2600 steps
   // gave +6 points held-out and +7 end to end for 16 s to a minute. Session 13's broader teacher needs more of both:
   // fast 2600/2000 → 3000/2400 gave +7 points held-out, +8 end to end and +13 of the 287 hand-written requests;
-  // the full action model's 5000 → 6500 gave +2.9 end to end on its 566 held-out (6000 keeps the demo under 20
-  // minutes). A busy machine stretches both runs.
+  // the full action model's 5000 → 6500 gave +2.9 end to end on its 566 held-out (1.6 with session 14's timestamp
+  // rules). The full planner trains 7000 steps, not 8000: session 7 found 8000 no better than 7000, and with 8000 a
+  // fresh clone's full demo took 20 min 31 s on a quiet but slower day (session 15); wall time is about 100 s + the
+  // planner's 7000 steps (~6 steps/s beside the action model, ~9 alone on both cores). A busy machine stretches both.
   fast: { records: 18000, testFraction: 0.02, plannerSteps: 3000, actorSteps: 2400, actorLr: 3e-3, plannerLr: 3e-3, batchSize: 8, evalLimit: 100, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16", plannerFillerNoise: 0, plannerDecisionWeight: 1 },
-  full: { records: 54000, testFraction: 0.01, plannerSteps: 8000, actorSteps: 6000, actorLr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16", plannerFillerNoise: 0.5, plannerDecisionWeight: 1 },
+  full: { records: 54000, testFraction: 0.01, plannerSteps: 7000, actorSteps: 6000, actorLr: 3e-3, plannerLr: 2e-3, batchSize: 8, evalLimit: 200, size: "tiny", stepPhrasing: "canonical", openSlots: 0, actorDuplicates: "sqrt", precision: "bf16", plannerFillerNoise: 0.5, plannerDecisionWeight: 1 },
 };
 
 export const EXAMPLE_REQUESTS = [

@@ -148,11 +148,6 @@ export function copiedArgumentCheck(source: string, copied: ReadonlyMap<string, 
   return (name, parameter, string) => !copied.get(name)?.has(parameter) || isPiece(string.value, source, string.closed);
 }
 
-/** Whether the call text written so far keeps every copied argument a piece of `source` (copySource of the prompt). */
-export function keepsCopies(text: string, source: string, copied: ReadonlyMap<string, ReadonlySet<string>>, functionAt: FunctionAt): boolean {
-  return everyStringArgument(text, functionAt, copiedArgumentCheck(source, copied));
-}
-
 // "_" joins words in file names: "acme" in "invoice_acme_corp.pdf" is no word to start a copied title at.
 const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 

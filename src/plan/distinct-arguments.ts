@@ -1,22 +1,26 @@
 // Distinct arguments: two copied arguments (copy-arguments.ts) of one function whose training values never overlapped
-// (neither held the other), such as a route's origin and destination: two different pieces of the prompt. A small action model that has written the origin copies it again
-// as the destination: "from the lake to the river walk" became origin "the lake", destination "the lake", in 12 of
-// the 13 wrong route calls with a right step on the full demo's 567 held-out requests. Which pairs qualify is learnt
+// (neither held the other), such as a route's origin and destination: two different pieces of the prompt. A small
+// action model that has written the origin copies it again as the destination: "from the lake to the river walk"
+// became origin "the lake", destination "the lake", in 12 of the 13 wrong route calls with a right step on the full
+// demo's 567 held-out requests. Which pairs qualify is learnt
 // from the action model's training data and written to grounding.json (copy-arguments.ts has the other checks).
 //
 // While the second of such a pair is written, the decoder (agent/distinct-steps.ts, option `accept`) refuses a value
 // that holds the first (or, once closed, lies inside it), so it backs out of "the lake" and takes the next piece.
 // Deliberately left out: the first of the pair (when it takes the second's value, the swap goes unseen).
-import { everyStringArgument, type ArgumentCheck, type FunctionAt } from "./copy-arguments.js";
+import type { ArgumentCheck } from "./copy-arguments.js";
 import type { FunctionCall } from "./action-call.js";
 
 /** Function → pairs [first, second] of parameters whose values must not overlap. */
 export type DistinctArguments = Record<string, Array<[string, string]>>;
 
+/** Whether `value` holds `part`, ignoring case and the spaces around either. */
+function holds(value: string, part: string): boolean {
+  return value.trim().toLowerCase().includes(part.trim().toLowerCase());
+}
+
 function overlaps(a: string, b: string): boolean {
-  const left = a.trim().toLowerCase();
-  const right = b.trim().toLowerCase();
-  return left !== "" && right !== "" && (left.includes(right) || right.includes(left));
+  return a.trim() !== "" && b.trim() !== "" && (holds(a, b) || holds(b, a));
 }
 
 /**
@@ -61,13 +65,8 @@ export function distinctCheck(distinct: DistinctArguments): ArgumentCheck {
     for (const [first, second] of distinct[name] ?? []) {
       const other = parameter === second ? closedBefore.get(first) : parameter === first ? closedBefore.get(second) : undefined;
       if (other === undefined || other.trim() === "") continue;
-      if (string.value.toLowerCase().includes(other.trim().toLowerCase()) || (string.closed && overlaps(string.value, other))) return false;
+      if (holds(string.value, other) || (string.closed && overlaps(string.value, other))) return false;
     }
     return true;
   };
-}
-
-/** Whether the call text written so far keeps every learnt pair apart (distinctCheck). */
-export function keepsDistinct(text: string, distinct: DistinctArguments, functionAt: FunctionAt): boolean {
-  return everyStringArgument(text, functionAt, distinctCheck(distinct));
 }

@@ -10,7 +10,7 @@
 // value whose month and day are a named date and whose time a rule gives; the year stays free (prompts rarely name
 // it). A prompt that names no date, or a number of times no rule knows, leaves it free.
 // Deliberately left out: relative dates ("tomorrow"; the planner writes the date out), and other formats.
-import { everyStringArgument, type ArgumentCheck, type FunctionAt } from "./copy-arguments.js";
+import type { ArgumentCheck } from "./copy-arguments.js";
 import type { FunctionCall } from "./action-call.js";
 
 /** [n, k, m]: when the prompt names n times, the value's time is the k-th of them (from 0) plus m minutes. */
@@ -136,7 +136,10 @@ export function timestampEndings(named: NamedMoments, rules: readonly TimeRule[]
   return endings;
 }
 
-/** Timestamp arguments must stay a prefix of "YYYY-" plus one of their allowed endings (timestampEndingsFor). */
+/**
+ * Timestamp arguments must stay a prefix of "YYYY-" plus one of their allowed endings. `endings` maps function →
+ * parameter → endings (timestampEndingsFor); a parameter without endings is free.
+ */
 export function timestampCheck(endings: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>): ArgumentCheck {
   return (name, parameter, { value, closed }) => {
     const allowed = endings.get(name)?.get(parameter);
@@ -146,14 +149,6 @@ export function timestampCheck(endings: ReadonlyMap<string, ReadonlyMap<string, 
     for (const ending of allowed) if (closed ? ending === rest : ending.startsWith(rest)) return true;
     return false;
   };
-}
-
-/**
- * Whether the call text written so far keeps every timestamp argument a prefix of "YYYY-" plus one of its allowed
- * endings. `endings` maps function → parameter → endings (timestampEndings); a parameter without endings is free.
- */
-export function keepsTimestamps(text: string, endings: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>, functionAt: FunctionAt): boolean {
-  return everyStringArgument(text, functionAt, timestampCheck(endings));
 }
 
 /** For one prompt: function → parameter → allowed endings, for the parameters whose prompt names a date and a time. */

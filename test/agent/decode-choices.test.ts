@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Token } from "node-llama-cpp";
 import { acceptedChoice, deadEndDeviation, stutterSpan, type Choices } from "../../src/agent/decode-choices.js";
 import type { LocalModel } from "../../src/agent/llama.js";
-import { copySource, keepsCopies } from "../../src/plan/copy-arguments.js";
+import { copiedArgumentCheck, copySource, everyStringArgument } from "../../src/plan/copy-arguments.js";
 
 const VOCABULARY = ["<nexa_2>", "('", "A", "n", "In", "itech", "cme", "', '", "')"];
 const id = (text: string) => VOCABULARY.indexOf(text) as Token;
@@ -14,8 +14,8 @@ const choices = (...texts: string[]): Choices => texts.map((text, rank) => ({ to
 // send_email(recipient, title, content): the title must be a piece of the step.
 const source = copySource("<|user|>Email the Initech invoice to Anderson<|end|><|assistant|>");
 const copied = new Map([["send_email", new Set(["title"])]]);
-const accept = (text: string) => keepsCopies(text.replace("('", "('x', '"), source, copied, (index) =>
-  index === 2 ? { name: "send_email", parameters: ["recipient", "title", "content"] } : undefined);
+const accept = (text: string) => everyStringArgument(text.replace("('", "('x', '"), (index) =>
+  index === 2 ? { name: "send_email", parameters: ["recipient", "title", "content"] } : undefined, copiedArgumentCheck(source, copied));
 
 describe("accepted choices", () => {
   it("take the most probable candidate that keeps a copied argument a piece of the prompt", () => {

@@ -1,7 +1,11 @@
 // Copied arguments: which parameters the training calls always copy from their prompt, and the scanner that tells
 // the decoder whether a call being written still copies them.
 import { describe, expect, it } from "vitest";
-import { copySource, keepsCopies, learnCopyArguments, scanCallStrings } from "../../src/plan/copy-arguments.js";
+import { copiedArgumentCheck, copySource, everyStringArgument, learnCopyArguments, scanCallStrings, type FunctionAt } from "../../src/plan/copy-arguments.js";
+
+/** The decoder's question for copied arguments alone: does the call so far keep each one a piece of `source`? */
+const keepsCopies = (text: string, source: string, copied: ReadonlyMap<string, ReadonlySet<string>>, functionAt: FunctionAt) =>
+  everyStringArgument(text, functionAt, copiedArgumentCheck(source, copied));
 
 const EMAIL = { name: "send_email", parameters: ["recipient", "title", "content"] };
 const functionAt = (index: number) => (index === 2 ? EMAIL : undefined);

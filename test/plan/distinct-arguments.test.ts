@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { keepsDistinct, learnDistinctArguments } from "../../src/plan/distinct-arguments.js";
+import { everyStringArgument } from "../../src/plan/copy-arguments.js";
+import { distinctCheck, learnDistinctArguments } from "../../src/plan/distinct-arguments.js";
 import { readGrounding } from "../../src/plan/grounding-file.js";
 
 const ROUTE = { name: "find_route_google_maps", parameters: ["origin", "destination", "mode"] };
@@ -33,7 +34,7 @@ describe("distinct arguments", () => {
 
   it("refuses a second value that holds the first, or once closed lies inside it", () => {
     const distinct = { find_route_google_maps: [["origin", "destination"] as [string, string]] };
-    const keeps = (text: string) => keepsDistinct(text, distinct, functionAt);
+    const keeps = (text: string) => everyStringArgument(text, functionAt, distinctCheck(distinct));
     expect(keeps("<nexa_1>('the lake', 'the ")).toBe(true); // a shared beginning is fine
     expect(keeps("<nexa_1>('the lake', 'the river walk', 'driving')")).toBe(true);
     expect(keeps("<nexa_1>('the lake', 'the lake")).toBe(false);

@@ -1,7 +1,12 @@
 // Timestamp arguments: the dates and times a prompt names, the rules (n times named → the k-th, shifted) learnt from
 // training calls, and the check that keeps a call being written to them.
 import { describe, expect, it } from "vitest";
-import { keepsTimestamps, learnTimestampArguments, namedMoments, timestampEndingsFor } from "../../src/plan/timestamp-arguments.js";
+import { everyStringArgument, type FunctionAt } from "../../src/plan/copy-arguments.js";
+import { learnTimestampArguments, namedMoments, timestampCheck, timestampEndingsFor } from "../../src/plan/timestamp-arguments.js";
+
+/** The decoder's question for timestamp arguments alone. */
+const keepsTimestamps = (text: string, endings: ReturnType<typeof timestampEndingsFor>, functionAt: FunctionAt) =>
+  everyStringArgument(text, functionAt, timestampCheck(endings));
 import { readGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

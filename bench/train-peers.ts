@@ -17,8 +17,9 @@ export interface PeerRun {
 
 export interface PeerResult { name: string; tokensPerSecond: number | null; note: string }
 
-export function llamaCppPeer({ modelPath, config, sequence, batchSize, steps, threads }: PeerRun): PeerResult {
+export function llamaCppPeer({ modelPath, config, sequence, batchSize, steps, threads }: PeerRun, enabled: boolean): PeerResult {
   const name = "llama.cpp llama_opt_epoch (full fine-tuning)";
+  if (!enabled) return { name, tokensPerSecond: null, note: "skipped: --skip-llama-cpp" };
   const request = { modelPath, contextLength: sequence, threads, tokens: batchSize * sequence * steps, vocabSize: config.vocabSize, seed: 1 };
   const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./llama-cpp-peer.ts", import.meta.url)), JSON.stringify(request)],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });

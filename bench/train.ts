@@ -10,7 +10,8 @@
 //          each in a child process (bench/train-peers.ts); ratio ours/theirs when measured.
 // Model FLOPs per token: full = 3 × forward (forward, backward to activations, backward to weights);
 // LoRA = 2 × forward (the frozen weights need no weight gradient) + 6 × the LoRA branches' FLOPs.
-// Usage: npm run bench:train -- [--steps 2] [--threads N] [--seq 128] [--batch 8] [--size small] [--pytorch] [--only full,lora]
+// Usage: npm run bench:train -- [--steps 2] [--threads N] [--seq 128] [--batch 8] [--size small] [--pytorch]
+//   [--skip-llama-cpp] [--only full,lora]
 import os from "node:os";
 import { mkdtempSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -33,6 +34,7 @@ const { values } = parseArgs({
   options: {
     steps: { type: "string", default: "2" },
     pytorch: { type: "boolean", default: false },
+    "skip-llama-cpp": { type: "boolean", default: false },
     only: { type: "string" },
     threads: { type: "string" },
     seq: { type: "string", default: "128" },
@@ -174,7 +176,7 @@ model.dispose();
 
 const peakRssBytes = process.resourceUsage().maxRSS * 1024; // ours only: the peers run in other processes
 const peerRun = { modelPath, config, sequence, batchSize, steps, threads };
-const peers = [llamaCppPeer(peerRun), pytorchPeer(peerRun, values.pytorch ?? false)];
+const peers = [llamaCppPeer(peerRun, !values["skip-llama-cpp"]), pytorchPeer(peerRun, values.pytorch ?? false)];
 rmSync(dirname(modelPath), { recursive: true, force: true }); // the peers are done with the model
 const fullResult = results.find((result) => result.method === "full");
 process.stdout.write(JSON.stringify({

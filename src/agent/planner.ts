@@ -7,6 +7,7 @@ import { parsePlanCompletion, plannerPrompt } from "../plan/index.js";
 import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { END, SPLIT } from "../plan/tokens.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
+import { namedDatesCheck } from "../plan/named-dates.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -102,7 +103,9 @@ export class LlamaPlanner implements Planner {
     const endToken = stop.length === 1 ? this.local.singleTokenId(stop[0]!) : undefined;
     if (decoding === "distinct-steps" && splitToken !== undefined && endToken !== undefined) {
       const grounding = this.grounding && { request: query, ...this.grounding };
-      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding });
+      // Dates: a step may write only those the request names (none named: any), plan/named-dates.ts.
+      const accept = this.grounding?.namedDatesToday && namedDatesCheck(query, this.grounding.namedDatesToday);
+      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding, accept });
     }
     return generateGreedy(this.local, prompt, { stop, maxTokens, signal });
   }

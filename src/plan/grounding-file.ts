@@ -13,6 +13,7 @@ import { learnCopyArguments, type CopyArguments } from "./copy-arguments.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
 import { learnTimestampArguments, type TimestampArguments } from "./timestamp-arguments.js";
 import { learnDistinctArguments, type DistinctArguments } from "./distinct-arguments.js";
+import { DATA_CLOCK, learnNamedDates, parseClockDay, type CalendarDay, type NamedDatesRule } from "./named-dates.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -27,6 +28,8 @@ export interface GroundingWords {
   timestampArguments?: TimestampArguments;
   /** An action model's: function → pairs of copied arguments whose values must not overlap. */
   distinctArguments?: DistinctArguments;
+  /** A planner's: its steps write only dates the request names, read against this clock (named-dates.ts). */
+  namedDates?: NamedDatesRule;
 }
 
 /**
@@ -38,7 +41,10 @@ export interface GroundingWords {
 export function learnGrounding(examples: ReadonlyArray<{ prompt: string; target: string }>, options: { functions?: FunctionSet }): GroundingWords {
   const records = examples.map((example) => ({ query: example.prompt, steps: [example.target] }));
   const { functions } = options;
-  if (!functions) return { copyWords: learnCopyWords(records), coverWords: learnCoverWords(records) };
+  if (!functions) {
+    const namedDates = learnNamedDates(records, DATA_CLOCK);
+    return { copyWords: learnCopyWords(records), coverWords: learnCoverWords(records), ...(namedDates && { namedDates }) };
+  }
   const calls = examples.flatMap((example) => {
     try {
       return [{ prompt: example.prompt, call: actionToCall(functions, example.target) }];
@@ -93,8 +99,14 @@ export function readGrounding(path: string): GroundingWords {
     "parameters and their rules [n, k, m]", '{ "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } }');
   const distinctArguments = table<DistinctArguments>("distinctArguments", (pairs) => Array.isArray(pairs) && pairs.every((pair) => isStrings(pair, 2)),
     "pairs of parameter names", '{ "find_route_google_maps": [["origin", "destination"]] }');
+  const namedDates = parsed.namedDates;
+  if (namedDates !== undefined && (typeof namedDates !== "object" || namedDates === null
+    || typeof (namedDates as { now?: unknown }).now !== "string" || !parseClockDay((namedDates as { now: string }).now))) {
+    throw new InputError(`${path}: field 'namedDates' must be an object with the clock its dates are read against`, { hint: `{ "namedDates": { "now": "${DATA_CLOCK}" } }` });
+  }
   return {
     copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, timestampArguments, distinctArguments,
+    ...(namedDates !== undefined && { namedDates: namedDates as NamedDatesRule }),
   };
 }
 
@@ -105,6 +117,8 @@ export interface GroundingSets {
   copyArguments: ReadonlyMap<string, ReadonlySet<string>>;
   timestampArguments: TimestampArguments;
   distinctArguments: DistinctArguments;
+  /** The day a planner's relative dates ("tomorrow") are read from, when its steps keep to named dates. */
+  namedDatesToday?: CalendarDay;
 }
 
 /**
@@ -122,6 +136,7 @@ export function resolveGrounding(
     copyArguments: new Map(Object.entries(words.copyArguments ?? {}).map(([name, parameters]) => [name, new Set(parameters)])),
     timestampArguments: words.timestampArguments ?? {},
     distinctArguments: words.distinctArguments ?? {},
+    namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
   };
 }
 

@@ -99,5 +99,11 @@ describe("copy words", () => {
     expect(() => readGrounding(path)).toThrow(/field 'copyWords' must be an array of strings/);
     writeFileSync(path, JSON.stringify({ copyWords: [], copyArguments: { send_email: "recipient" } }));
     expect(() => readGrounding(path)).toThrow(/field 'copyArguments' must map function names to arrays/);
+    // A planner's named-dates rule keeps the clock its training requests were written against.
+    writeGrounding(path, { copyWords: [], coverWords: [], namedDates: { now: "2026-11-25T09:00" } });
+    expect(readGrounding(path).namedDates).toEqual({ now: "2026-11-25T09:00" });
+    expect(resolveGrounding(path, { modelPath: "model.gguf" })?.namedDatesToday).toEqual({ year: 2026, month: 11, day: 25 });
+    writeFileSync(path, JSON.stringify({ copyWords: [], namedDates: { now: "tomorrow" } }));
+    expect(() => readGrounding(path)).toThrow(/field 'namedDates' must be an object with the clock/);
   });
 });

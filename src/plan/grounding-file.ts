@@ -13,7 +13,9 @@ import { learnCopyArguments, type CopyArguments } from "./copy-arguments.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
 import { learnTimestampArguments, type TimestampArguments } from "./timestamp-arguments.js";
 import { learnDistinctArguments, type DistinctArguments } from "./distinct-arguments.js";
-import { DATA_CLOCK, learnNamedDates, parseClockDay, type CalendarDay, type NamedDatesRule } from "./named-dates.js";
+import type { ClockRule } from "./clock-rule.js";
+import { DATA_CLOCK, learnNamedDates, parseClockDay, type CalendarDay } from "./named-dates.js";
+import { clockMinutes, learnNamedTimes } from "./named-times.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -29,7 +31,9 @@ export interface GroundingWords {
   /** An action model's: function → pairs of copied arguments whose values must not overlap. */
   distinctArguments?: DistinctArguments;
   /** A planner's: its steps write only dates the request names, read against this clock (named-dates.ts). */
-  namedDates?: NamedDatesRule;
+  namedDates?: ClockRule;
+  /** A planner's: its steps write only times the request names or works out, read against this clock (named-times.ts). */
+  namedTimes?: ClockRule;
 }
 
 /**
@@ -43,7 +47,8 @@ export function learnGrounding(examples: ReadonlyArray<{ prompt: string; target:
   const { functions } = options;
   if (!functions) {
     const namedDates = learnNamedDates(records, DATA_CLOCK);
-    return { copyWords: learnCopyWords(records), coverWords: learnCoverWords(records), ...(namedDates && { namedDates }) };
+    const namedTimes = learnNamedTimes(records, DATA_CLOCK);
+    return { copyWords: learnCopyWords(records), coverWords: learnCoverWords(records), ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }) };
   }
   const calls = examples.flatMap((example) => {
     try {
@@ -99,14 +104,21 @@ export function readGrounding(path: string): GroundingWords {
     "parameters and their rules [n, k, m]", '{ "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } }');
   const distinctArguments = table<DistinctArguments>("distinctArguments", (pairs) => Array.isArray(pairs) && pairs.every((pair) => isStrings(pair, 2)),
     "pairs of parameter names", '{ "find_route_google_maps": [["origin", "destination"]] }');
-  const namedDates = parsed.namedDates;
-  if (namedDates !== undefined && (typeof namedDates !== "object" || namedDates === null
-    || typeof (namedDates as { now?: unknown }).now !== "string" || !parseClockDay((namedDates as { now: string }).now))) {
-    throw new InputError(`${path}: field 'namedDates' must be an object with the clock its dates are read against`, { hint: `{ "namedDates": { "now": "${DATA_CLOCK}" } }` });
-  }
+  /** { now } of a named-values rule, or an error that names the field. */
+  const clockRule = (field: "namedDates" | "namedTimes"): ClockRule | undefined => {
+    const value = parsed[field];
+    if (value === undefined) return undefined;
+    const now = typeof value === "object" && value !== null ? (value as { now?: unknown }).now : undefined;
+    if (typeof now !== "string" || !parseClockDay(now) || clockMinutes(now) === undefined) {
+      throw new InputError(`${path}: field '${field}' must be an object with the clock its values are read against`, { hint: `{ "${field}": { "now": "${DATA_CLOCK}" } }` });
+    }
+    return { now };
+  };
+  const namedDates = clockRule("namedDates");
+  const namedTimes = clockRule("namedTimes");
   return {
     copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, timestampArguments, distinctArguments,
-    ...(namedDates !== undefined && { namedDates: namedDates as NamedDatesRule }),
+    ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }),
   };
 }
 
@@ -119,6 +131,8 @@ export interface GroundingSets {
   distinctArguments: DistinctArguments;
   /** The day a planner's relative dates ("tomorrow") are read from, when its steps keep to named dates. */
   namedDatesToday?: CalendarDay;
+  /** The clock (minutes after midnight) a planner's worked-out times ("in two hours") are read from. */
+  namedTimesClock?: number;
 }
 
 /**
@@ -137,6 +151,7 @@ export function resolveGrounding(
     timestampArguments: words.timestampArguments ?? {},
     distinctArguments: words.distinctArguments ?? {},
     namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
+    namedTimesClock: words.namedTimes && clockMinutes(words.namedTimes.now),
   };
 }
 

@@ -10,6 +10,7 @@
 // Deliberately left out: numeric forms (3/12, whose order differs between countries), years, and ranges
 // ("from Monday to Friday").
 
+import { learnClockRule, type ClockRule, type ClockRuleOptions } from "./clock-rule.js";
 import { numberFromWord } from "./number-words.js";
 
 export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -165,30 +166,13 @@ export function namedDatesCheck(request: string, today: CalendarDay): ((text: st
   return (text) => keepsNamedDates(text, allowed, months);
 }
 
-/** The rule as grounding.json keeps it: the device clock the training requests were written against. */
-export interface NamedDatesRule {
-  now: string;
-}
-
 /**
  * Whether the training plans write only dates their requests name, read against `now` (the clock the data was
- * written against): kept when at least `minCount` plans write a date for a request that names one, and at most
- * `maxMisses` of them write another.
+ * written against): the rule when they do (clock-rule.ts).
  */
-export function learnNamedDates(records: Iterable<{ query: string; steps: readonly string[] }>, now: string,
-  options: { minCount?: number; maxMisses?: number } = {}): NamedDatesRule | undefined {
+export function learnNamedDates(records: Iterable<{ query: string; steps: readonly string[] }>, now: string, options: ClockRuleOptions = {}): ClockRule | undefined {
   const today = parseClockDay(now);
   if (!today) return undefined;
   const stepDate = new RegExp(String.raw`\b(${MONTH_NAMES.join("|")}) \d{1,2}\b`);
-  let count = 0;
-  let misses = 0;
-  for (const record of records) {
-    const plan = record.steps.join("\n");
-    if (!stepDate.test(plan)) continue;
-    const check = namedDatesCheck(record.query, today);
-    if (!check) continue;
-    count++;
-    if (!check(plan)) misses++;
-  }
-  return count >= (options.minCount ?? 20) && misses <= (options.maxMisses ?? 0.005) * count ? { now } : undefined;
+  return learnClockRule(records, now, stepDate, (request) => namedDatesCheck(request, today), options);
 }

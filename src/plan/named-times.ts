@@ -1,0 +1,165 @@
+// The clock times a request names, as plan steps write them ("6:10 PM"), and those worked out from them: a named
+// time plus a named duration ("at 4:10 pm for 45 minutes" ends at 4:55 PM) or plus an hour (an event's default
+// length), and the device clock plus a named duration ("in two hours", "a 30 minute timer"). The planner's decoder
+// holds a step's times to these: a small planner writes "tomorrow at 18:10" as "8:10 AM" or a 10-minute timer as
+// "until 9:15 AM".
+//
+// Spoken forms read: "18:10", "6:10pm", "6 p.m.", "6:10 in the evening", "seven o'clock", "half past seven", "quarter
+// to eight", "twenty to eleven", "six ten", "noon", "midnight"; a time without am/pm or a day part is read both ways.
+// Durations: "45 minutes", "45 mins", "thirty minutes", "an hour", "two hours", "half an hour", "an hour and a half".
+// Deliberately left out: time zones, ranges without a second time ("all afternoon"), and seconds.
+
+import { learnClockRule, type ClockRule, type ClockRuleOptions } from "./clock-rule.js";
+import { numberFromWord } from "./number-words.js";
+
+const DAY_MINUTES = 24 * 60;
+
+/** "6:10 PM", as steps write a time (minutes after midnight). */
+export function stepTime(minutes: number): string {
+  const total = ((minutes % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+  const hour = Math.floor(total / 60);
+  const minute = total % 60;
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, "0")} ${hour < 12 ? "AM" : "PM"}`;
+}
+
+const HOUR_WORD = String.raw`(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine";
+/** Minutes said in words: "ten", "twenty-five", "forty" (what "ten past", "six ten" and "twenty to" use). */
+const MINUTE_WORDS = String.raw`(?:twenty|thirty|forty|fifty)(?:-(?:${UNIT_WORDS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${UNIT_WORDS}`;
+const MINUTE_WORD = `(${MINUTE_WORDS})`;
+const MARKER = String.raw`(?:\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\s+(in the morning|in the afternoon|in the evening|at night|tonight))?`;
+
+/** The hours (0..23) an hour said on a 12-hour clock may mean, given its am/pm or day part (none: both). */
+function hours(hour12: number, suffix: string | undefined, part: string | undefined): number[] {
+  const base = hour12 % 12;
+  if (suffix?.startsWith("a") || part === "in the morning") return [base];
+  if (suffix?.startsWith("p") || (part !== undefined && part !== "in the morning")) return [base + 12];
+  return [base, base + 12];
+}
+
+/** Minutes after midnight of every time `request` names (each reading of an ambiguous one). */
+export function namedClockTimes(request: string): Set<number> {
+  const text = request.toLowerCase();
+  const times = new Set<number>();
+  const add = (candidates: number[], minute: number) => {
+    if (minute < 0 || minute > 59) return;
+    for (const hour of candidates) if (hour >= 0 && hour < 24) times.add(hour * 60 + minute);
+  };
+  for (const match of text.matchAll(new RegExp(String.raw`\b(\d{1,2}):(\d{2})${MARKER}`, "g"))) {
+    const hour = Number(match[1]);
+    const marked = match[3] !== undefined || match[4] !== undefined;
+    add(hour > 12 || hour === 0 || (!marked && match[1]!.length === 2) ? [hour] : hours(hour, match[3], match[4]), Number(match[2]));
+  }
+  for (const match of text.matchAll(/(?<![\d:])\b(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/g)) add(hours(Number(match[1]), match[2], undefined), 0);
+  const hourOf = (word: string) => numberFromWord(word)!;
+  for (const match of text.matchAll(new RegExp(String.raw`\b${HOUR_WORD} o'?clock${MARKER}`, "g"))) add(hours(hourOf(match[1]!), match[2], match[3]), 0);
+  for (const match of text.matchAll(new RegExp(String.raw`\b(half|(?:a )?quarter|${MINUTE_WORD}) (past|to) ${HOUR_WORD}${MARKER}`, "g"))) {
+    const said = match[1]!;
+    const minutes = said === "half" ? 30 : said.endsWith("quarter") ? 15 : numberFromWord(said);
+    if (minutes === undefined || minutes >= 60) continue;
+    const hour = hourOf(match[4]!);
+    if (match[3] === "past") add(hours(hour, match[5], match[6]), minutes);
+    else add(hours(hour, match[5], match[6]).map((value) => value - 1), 60 - minutes);
+  }
+  for (const match of text.matchAll(new RegExp(String.raw`\b${HOUR_WORD} ${MINUTE_WORD}${MARKER}`, "g"))) {
+    const minutes = numberFromWord(match[2]!);
+    if (minutes !== undefined && minutes >= 10 && minutes < 60) add(hours(hourOf(match[1]!), match[3], match[4]), minutes);
+  }
+  for (const match of text.matchAll(new RegExp(String.raw`(?<!\b(?:half past|quarter past|quarter to|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )\b${HOUR_WORD}${MARKER}`, "g"))) {
+    // An hour with its day part, but not the hour of "quarter to eight" or the minutes of "six ten in the evening".
+    if (match[2] !== undefined || match[3] !== undefined) add(hours(hourOf(match[1]!), match[2], match[3]), 0);
+  }
+  // A bare hour after "at", "from", "until" ("at 7") or before a range's end ("2-3pm", "10 to 11:30"): either
+  // reading; "volume to 7" only adds times nobody writes.
+  for (const match of text.matchAll(/\b(?:at|from|until|till|to|by) (\d{1,2})(?: o'?clock)?(?![\d:.])(?!\s*(a\.?m|p\.?m))/g)) {
+    add(hours(Number(match[1]), undefined, undefined), 0);
+  }
+  for (const match of text.matchAll(/(?<![\d:])\b(\d{1,2})\s*(?:-|–|to)\s*\d/g)) add(hours(Number(match[1]), undefined, undefined), 0);
+  if (/\b(noon|midday)\b/.test(text)) times.add(12 * 60);
+  if (/\bmidnight\b/.test(text)) times.add(0);
+  return times;
+}
+
+/** Every duration `request` names, in minutes. */
+export function namedDurations(request: string): Set<number> {
+  const text = request.toLowerCase();
+  const durations = new Set<number>();
+  // Units with a typo count too ("10 minte", "2 hrs"); "miles" does not. The count is the word or two before.
+  const words = text.split(/[^a-z0-9]+/).filter(Boolean);
+  words.forEach((unit, index) => {
+    const minutes = /^(min|mni|mnu)/.test(unit) ? 1 : /^(hou|hr|hor|ohu)/.test(unit) ? 60 : undefined;
+    if (minutes === undefined || index === 0) return;
+    const last = words[index - 1]!;
+    const pair = index >= 2 ? numberFromWord(`${words[index - 2]}-${last}`) : undefined; // "forty five"
+    const count = pair ?? (["a", "an", "one"].includes(last) ? 1 : numberFromWord(last));
+    if (count !== undefined && count > 0) durations.add(minutes * count);
+  });
+  if (/\bhalf an? hour\b/.test(text)) durations.add(30);
+  if (/\ban? hour and a half\b/.test(text)) durations.add(90);
+  return durations;
+}
+
+/**
+ * The times, as steps write them, that a plan for `request` may write, given the device clock (minutes after
+ * midnight). Empty when the request names no time and no duration.
+ */
+export function allowedStepTimes(request: string, clockMinutes: number): Set<string> {
+  const named = namedClockTimes(request);
+  const durations = namedDurations(request);
+  const allowed = new Set<string>();
+  for (const time of named) {
+    allowed.add(stepTime(time));
+    allowed.add(stepTime(time + 60));
+    for (const duration of durations) allowed.add(stepTime(time + duration));
+  }
+  for (const duration of durations) allowed.add(stepTime(clockMinutes + duration));
+  return allowed;
+}
+
+/**
+ * Whether `text` (plan steps so far) writes only times in `allowed`: each "H:MM AM" must be one of them, and one
+ * still being written must begin one or be a piece of the request. Times in other forms are not checked.
+ */
+export function keepsNamedTimes(text: string, allowed: ReadonlySet<string>, request = ""): boolean {
+  const said = (written: string) => request.includes(written.trimEnd()); // "1:1 with my manager", "a 2:1 ratio"
+  const begins = (written: string) => [...allowed].some((time) => time.startsWith(written)) || said(written);
+  for (const match of text.matchAll(/\b(\d{1,2}):(\d{0,2})( ?)([AP]?)(M?)/g)) {
+    const [written, , minutes, space, half, m] = match as unknown as [string, string, string, string, string, string];
+    const end = match.index! + written.length;
+    if (end === text.length) {
+      if (!begins(written)) return false; // being written: the start of an allowed time or of a copy
+    } else if (minutes.length === 2 && space === " " && half !== "" && m === "M") {
+      if (!allowed.has(written)) return false;
+    } else if (!said(written)) {
+      return false; // cut short ("until 9:1<nexa_split>") or another form
+    }
+  }
+  // An hour where a time goes ("from 6", "at 6", "until 6", "for 6", "PM to 6") must become an allowed time: a planner kept
+  // from "6:" would otherwise go on with "from 6 at 6 walking". A number the request says may stand ("at 5 stars").
+  for (const match of text.matchAll(/\b(?:from|at|until|for|[AP]M to) (\d{1,2})(?=(\D|$))/g)) {
+    const end = match.index! + match[0].length;
+    const hour = match[1]!;
+    const number = new RegExp(String.raw`(^|\D)${hour}(\D|$)`).test(request);
+    if (end === text.length ? ![...allowed].some((time) => time.startsWith(hour)) && !number : text[end] !== ":" && !number) return false;
+  }
+  return true;
+}
+
+/** Minutes after midnight of a "YYYY-MM-DDTHH:MM" clock. */
+export function clockMinutes(now: string): number | undefined {
+  const match = /T(\d{2}):(\d{2})/.exec(now);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+}
+
+/** The check a planner's decoder runs on its text so far, or undefined when the request names no time. */
+export function namedTimesCheck(request: string, minutes: number): ((text: string) => boolean) | undefined {
+  const allowed = allowedStepTimes(request, minutes);
+  return allowed.size === 0 ? undefined : (text) => keepsNamedTimes(text, allowed, request);
+}
+
+/** Whether the training plans write only times their requests name or work out, read against `now` (clock-rule.ts). */
+export function learnNamedTimes(records: Iterable<{ query: string; steps: readonly string[] }>, now: string, options: ClockRuleOptions = {}): ClockRule | undefined {
+  const minutes = clockMinutes(now);
+  if (minutes === undefined) return undefined;
+  return learnClockRule(records, now, /\d:\d\d [AP]M/, (request) => namedTimesCheck(request, minutes), options);
+}

@@ -1,0 +1,93 @@
+// The clock times a request names or works out (device clock 09:00), the check the planner's decoder runs with
+// them, and the rule learnt from the offline teacher's plans.
+import { describe, expect, it } from "vitest";
+import { composeCandidate } from "../../src/data/offline/compose.js";
+import { Dice } from "../../src/data/offline/random.js";
+import { parseNow } from "../../src/data/offline/spoken.js";
+import { intentsFor } from "../../src/data/offline/teacher.js";
+import { FunctionSet } from "../../src/functions/index.js";
+import { allowedStepTimes, keepsNamedTimes, learnNamedTimes, namedClockTimes, namedDurations, namedTimesCheck, stepTime } from "../../src/plan/named-times.js";
+
+const NINE = 9 * 60;
+const times = (request: string) => [...namedClockTimes(request)].map(stepTime).sort();
+
+describe("named times", () => {
+  it("reads clock times in their spoken forms, an unmarked one both ways", () => {
+    expect(times("at 18:10")).toEqual(["6:10 PM"]);
+    expect(times("at 6:10pm")).toEqual(["6:10 PM"]);
+    expect(times("at 6 p.m.")).toEqual(["6:00 PM"]);
+    expect(times("at 6:10 in the evening")).toEqual(["6:10 PM"]);
+    expect(times("at seven o'clock in the evening")).toEqual(["7:00 PM"]);
+    expect(times("at half past seven")).toEqual(["7:30 AM", "7:30 PM"]);
+    expect(times("at quarter to eight in the morning")).toEqual(["7:45 AM"]);
+    // "to eleven at night" also reads as a range's end ("from half past ten to eleven am"): both stay allowed.
+    expect(times("at twenty to eleven at night")).toEqual(["10:40 PM", "11:00 PM"]);
+    expect(times("at six ten in the evening")).toEqual(["6:10 PM"]);
+    expect(times("lunch at noon")).toEqual(["12:00 PM"]);
+    expect(times("at midnight")).toEqual(["12:00 AM"]);
+    expect(times("at 7")).toEqual(["7:00 AM", "7:00 PM"]);
+    expect(times("block 2-3pm")).toEqual(["2:00 AM", "2:00 PM", "3:00 PM"]);
+  });
+
+  it("reads durations, in digits, in words and with a typo in the unit", () => {
+    expect([...namedDurations("a 45 minute timer, then 10 minte, thirty mins, forty five minutes")].sort((a, b) => a - b)).toEqual([10, 30, 45]);
+    expect([...namedDurations("in two hours, in half an hour, for an hour and a half, 3 hrs")].sort((a, b) => a - b)).toEqual([30, 60, 90, 120, 180]);
+    expect([...namedDurations("it is 10 miles away")]).toEqual([]);
+  });
+
+  it("allows the named times, their ends, and the clock plus a named duration", () => {
+    expect([...allowedStepTimes("lunch at 4:10 pm for 45 minutes", NINE)].sort()).toEqual(["4:55 PM", "5:10 PM", "4:10 PM", "9:45 AM"].sort());
+    expect([...allowedStepTimes("wake me in two hours", NINE)]).toEqual(["11:00 AM"]);
+    expect(namedTimesCheck("take a selfie", NINE)).toBeUndefined();
+  });
+});
+
+describe("keepsNamedTimes", () => {
+  const allowed = new Set(["6:10 PM", "7:10 PM"]);
+  it("accepts a plan that writes allowed times, and every prefix of it", () => {
+    const plan = "Create a calendar event for dinner on November 26 from 6:10 PM to 7:10 PM<nexa_split>Set the media volume to 3";
+    for (let end = 1; end <= plan.length; end++) expect(keepsNamedTimes(plan.slice(0, end), allowed, "dinner at 6:10pm"), plan.slice(0, end)).toBe(true);
+  });
+
+  it("rejects another time, one cut short, and an hour that cannot begin an allowed time", () => {
+    expect(keepsNamedTimes("dinner from 8:10 PM to", allowed)).toBe(false);
+    expect(keepsNamedTimes("dinner from 8:", allowed)).toBe(false);
+    expect(keepsNamedTimes("timer until 6:1<nexa_split>", allowed)).toBe(false);
+    expect(keepsNamedTimes("dinner from 8", allowed)).toBe(false);
+    expect(keepsNamedTimes("dinner from 6 at 6 walking", allowed)).toBe(false);
+  });
+
+  it("lets a piece of the request stand ('1:1 with my manager', 'at 5 stars')", () => {
+    expect(keepsNamedTimes("Create a calendar event for 1:1 with my manager", allowed, "add 1:1 with my manager at 6:10pm")).toBe(true);
+    expect(keepsNamedTimes("Search for hotels rated at 5 stars", allowed, "hotels at 5 stars, and dinner at 6:10pm")).toBe(true);
+  });
+});
+
+describe("learnNamedTimes", () => {
+  const now = parseNow("2026-11-25T09:00");
+  const android = intentsFor(FunctionSet.fromDomains(["android"]));
+  const make = (seed: number) => composeCandidate(android, 1 + (seed % 5), { dice: new Dice(seed), now }, "canonical")!;
+  const training = Array.from({ length: 4000 }, (_, seed) => make(seed));
+
+  it("holds for the offline teacher's android plans read against its clock, and not against another", () => {
+    expect(learnNamedTimes(training, "2026-11-25T09:00")).toEqual({ now: "2026-11-25T09:00" });
+    expect(learnNamedTimes(training, "2026-11-25T13:30")).toBeUndefined(); // "in two hours" would be 3:30 PM
+  });
+
+  it("rejects no prefix of the correct plans of another seed, but for a typo in a spoken time", () => {
+    let checked = 0;
+    const rejected: string[] = [];
+    for (let seed = 300_000; seed < 303_000; seed++) {
+      const candidate = make(seed);
+      const check = namedTimesCheck(candidate.query, NINE);
+      if (!check) continue;
+      checked++;
+      const plan = candidate.steps.join("<nexa_split>");
+      for (let end = 1; end <= plan.length; end++) {
+        if (!check(plan.slice(0, end))) { rejected.push(`${plan.slice(0, end)} ← ${candidate.query}`); break; }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(rejected.length).toBeLessThanOrEqual(3); // 16 of 19692 in the full demo's data, all typos ("fiev past six")
+  });
+});

@@ -1,11 +1,8 @@
 // The dates a request names (against the device clock, Wednesday 2026-11-25), the check the planner's decoder runs
 // with them, and the rule learnt from the offline teacher's plans.
 import { describe, expect, it } from "vitest";
-import { composeCandidate } from "../../src/data/offline/compose.js";
-import { Dice } from "../../src/data/offline/random.js";
-import { parseNow } from "../../src/data/offline/spoken.js";
-import { BUILTIN_INTENTS, intentsFor } from "../../src/data/offline/teacher.js";
-import { FunctionSet } from "../../src/functions/index.js";
+import { BUILTIN_INTENTS } from "../../src/data/offline/teacher.js";
+import { ANDROID_INTENTS, androidPlan, rejectedPrefixes, seedRange } from "./android-plans.js";
 import { keepsNamedDates, learnNamedDates, namedDates, namedDatesCheck, namedMonths, parseClockDay } from "../../src/plan/named-dates.js";
 import { numberFromWord } from "../../src/plan/number-words.js";
 
@@ -21,16 +18,19 @@ describe("named dates", () => {
   });
 
   it("reads relative days against the clock", () => {
-    expect(dates("dentist tomorrow at 3")).toEqual(["November 26"]);
-    expect(dates("dentist tmrw")).toEqual(["November 26"]);
-    expect(dates("later today")).toEqual(["November 25"]);
-    expect(dates("in three days")).toEqual(["November 28"]);
-    expect(dates("in 9 days")).toEqual(["December 4"]);
-    expect(dates("in a week")).toEqual(["December 2"]);
-    expect(dates("on Saturday")).toEqual(["November 28"]);
-    expect(dates("this wednesday")).toEqual(["December 2"]); // the coming one, never today
-    expect(dates("next Saturday")).toEqual(["December 5", "November 28"]);
-    expect(dates("Thursdy next week")).toEqual(["December 3", "November 26"]);
+    const cases: Array<[string, string[]]> = [
+      ["dentist tomorrow at 3", ["November 26"]],
+      ["dentist tmrw", ["November 26"]],
+      ["later today", ["November 25"]],
+      ["in three days", ["November 28"]],
+      ["in 9 days", ["December 4"]],
+      ["in a week", ["December 2"]],
+      ["on Saturday", ["November 28"]],
+      ["this wednesday", ["December 2"]], // the coming one, never today
+      ["next Saturday", ["December 5", "November 28"]],
+      ["Thursdy next week", ["December 3", "November 26"]],
+    ];
+    for (const [request, expected] of cases) expect(dates(request), request).toEqual(expected);
     expect(dates("on the 4th")).toEqual(["December 4", "January 4"].sort());
   });
 
@@ -69,10 +69,7 @@ describe("keepsNamedDates", () => {
 });
 
 describe("learnNamedDates", () => {
-  const now = parseNow("2026-11-25T09:00");
-  const android = intentsFor(FunctionSet.fromDomains(["android"]));
-  const make = (seed: number, intents = android) => composeCandidate(intents, 1 + (seed % 5), { dice: new Dice(seed), now }, "canonical")!;
-  const training = Array.from({ length: 4000 }, (_, seed) => make(seed));
+  const training = seedRange(0, 4000).map((seed) => androidPlan(seed));
 
   it("holds for the offline teacher's android plans read against its clock, and not against another", () => {
     expect(learnNamedDates(training, "2026-11-25T09:00")).toEqual({ now: "2026-11-25T09:00" });
@@ -81,23 +78,12 @@ describe("learnNamedDates", () => {
   });
 
   it("is not learnt where plans work dates out (a hotel's last night from 'for 6 nights starting Saturday')", () => {
-    const travel = Array.from({ length: 4000 }, (_, seed) => make(seed, BUILTIN_INTENTS.filter((intent) => !android.includes(intent))));
-    expect(learnNamedDates(travel, "2026-11-25T09:00")).toBeUndefined();
+    const others = BUILTIN_INTENTS.filter((intent) => !ANDROID_INTENTS.includes(intent));
+    expect(learnNamedDates(seedRange(0, 4000).map((seed) => androidPlan(seed, others)), "2026-11-25T09:00")).toBeUndefined();
   });
 
   it("rejects no prefix of any correct plan of another seed", () => {
-    let checked = 0;
-    const rejected: string[] = [];
-    for (let seed = 200_000; seed < 203_000; seed++) {
-      const candidate = make(seed);
-      const check = namedDatesCheck(candidate.query, today);
-      if (!check) continue;
-      checked++;
-      const plan = candidate.steps.join("<nexa_split>");
-      for (let end = 1; end <= plan.length; end++) {
-        if (!check(plan.slice(0, end))) { rejected.push(`${plan.slice(0, end)} ← ${candidate.query}`); break; }
-      }
-    }
+    const { checked, rejected } = rejectedPrefixes(seedRange(200_000, 3000), (request) => namedDatesCheck(request, today));
     expect(checked).toBeGreaterThan(300);
     expect(rejected).toEqual([]);
   });

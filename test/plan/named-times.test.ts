@@ -1,11 +1,7 @@
 // The clock times a request names or works out (device clock 09:00), the check the planner's decoder runs with
 // them, and the rule learnt from the offline teacher's plans.
 import { describe, expect, it } from "vitest";
-import { composeCandidate } from "../../src/data/offline/compose.js";
-import { Dice } from "../../src/data/offline/random.js";
-import { parseNow } from "../../src/data/offline/spoken.js";
-import { intentsFor } from "../../src/data/offline/teacher.js";
-import { FunctionSet } from "../../src/functions/index.js";
+import { androidPlan, rejectedPrefixes, seedRange } from "./android-plans.js";
 import { allowedStepTimes, keepsNamedTimes, learnNamedTimes, namedClockTimes, namedDurations, namedTimesCheck, stepTime } from "../../src/plan/named-times.js";
 
 const NINE = 9 * 60;
@@ -13,20 +9,23 @@ const times = (request: string) => [...namedClockTimes(request)].map(stepTime).s
 
 describe("named times", () => {
   it("reads clock times in their spoken forms, an unmarked one both ways", () => {
-    expect(times("at 18:10")).toEqual(["6:10 PM"]);
-    expect(times("at 6:10pm")).toEqual(["6:10 PM"]);
-    expect(times("at 6 p.m.")).toEqual(["6:00 PM"]);
-    expect(times("at 6:10 in the evening")).toEqual(["6:10 PM"]);
-    expect(times("at seven o'clock in the evening")).toEqual(["7:00 PM"]);
-    expect(times("at half past seven")).toEqual(["7:30 AM", "7:30 PM"]);
-    expect(times("at quarter to eight in the morning")).toEqual(["7:45 AM"]);
-    // "to eleven at night" also reads as a range's end ("from half past ten to eleven am"): both stay allowed.
-    expect(times("at twenty to eleven at night")).toEqual(["10:40 PM", "11:00 PM"]);
-    expect(times("at six ten in the evening")).toEqual(["6:10 PM"]);
-    expect(times("lunch at noon")).toEqual(["12:00 PM"]);
-    expect(times("at midnight")).toEqual(["12:00 AM"]);
-    expect(times("at 7")).toEqual(["7:00 AM", "7:00 PM"]);
-    expect(times("block 2-3pm")).toEqual(["2:00 AM", "2:00 PM", "3:00 PM"]);
+    const cases: Array<[string, string[]]> = [
+      ["at 18:10", ["6:10 PM"]],
+      ["at 6:10pm", ["6:10 PM"]],
+      ["at 6 p.m.", ["6:00 PM"]],
+      ["at 6:10 in the evening", ["6:10 PM"]],
+      ["at seven o'clock in the evening", ["7:00 PM"]],
+      ["at half past seven", ["7:30 AM", "7:30 PM"]],
+      ["at quarter to eight in the morning", ["7:45 AM"]],
+      // "to eleven at night" also reads as a range's end ("from half past ten to eleven am"): both stay allowed.
+      ["at twenty to eleven at night", ["10:40 PM", "11:00 PM"]],
+      ["at six ten in the evening", ["6:10 PM"]],
+      ["lunch at noon", ["12:00 PM"]],
+      ["at midnight", ["12:00 AM"]],
+      ["at 7", ["7:00 AM", "7:00 PM"]],
+      ["block 2-3pm", ["2:00 AM", "2:00 PM", "3:00 PM"]],
+    ];
+    for (const [request, expected] of cases) expect(times(request), request).toEqual(expected);
   });
 
   it("reads durations, in digits, in words and with a typo in the unit", () => {
@@ -64,10 +63,7 @@ describe("keepsNamedTimes", () => {
 });
 
 describe("learnNamedTimes", () => {
-  const now = parseNow("2026-11-25T09:00");
-  const android = intentsFor(FunctionSet.fromDomains(["android"]));
-  const make = (seed: number) => composeCandidate(android, 1 + (seed % 5), { dice: new Dice(seed), now }, "canonical")!;
-  const training = Array.from({ length: 4000 }, (_, seed) => make(seed));
+  const training = seedRange(0, 4000).map((seed) => androidPlan(seed));
 
   it("holds for the offline teacher's android plans read against its clock, and not against another", () => {
     expect(learnNamedTimes(training, "2026-11-25T09:00")).toEqual({ now: "2026-11-25T09:00" });
@@ -75,18 +71,7 @@ describe("learnNamedTimes", () => {
   });
 
   it("rejects no prefix of the correct plans of another seed, but for a typo in a spoken time", () => {
-    let checked = 0;
-    const rejected: string[] = [];
-    for (let seed = 300_000; seed < 303_000; seed++) {
-      const candidate = make(seed);
-      const check = namedTimesCheck(candidate.query, NINE);
-      if (!check) continue;
-      checked++;
-      const plan = candidate.steps.join("<nexa_split>");
-      for (let end = 1; end <= plan.length; end++) {
-        if (!check(plan.slice(0, end))) { rejected.push(`${plan.slice(0, end)} ← ${candidate.query}`); break; }
-      }
-    }
+    const { checked, rejected } = rejectedPrefixes(seedRange(300_000, 3000), (request) => namedTimesCheck(request, NINE));
     expect(checked).toBeGreaterThan(500);
     expect(rejected.length).toBeLessThanOrEqual(3); // 16 of 19692 in the full demo's data, all typos ("fiev past six")
   });

@@ -70,8 +70,8 @@ export function namedClockTimes(request: string): Set<number> {
     if (match[2] !== undefined || match[3] !== undefined) add(hours(hourOf(match[1]!), match[2], match[3]), 0);
   }
   // A bare hour after "at", "from", "until" ("at 7") or before a range's end ("2-3pm", "10 to 11:30"): either
-  // reading; "volume to 7" only adds times nobody writes.
-  for (const match of text.matchAll(/\b(?:at|from|until|till|to|by) (\d{1,2})(?: o'?clock)?(?![\d:.])(?!\s*(a\.?m|p\.?m))/g)) {
+  // reading. Not after "volume" or "brightness" ("set the media volume to 7"), which would allow 7:00 for an event.
+  for (const match of text.matchAll(/(?<!\b(?:volume|brightness|level|ringer|ringtone)(?: \w+)? )\b(?:at|from|until|till|to|by) (\d{1,2})(?: o'?clock)?(?![\d:.])(?!\s*(a\.?m|p\.?m))/g)) {
     add(hours(Number(match[1]), undefined, undefined), 0);
   }
   for (const match of text.matchAll(/(?<![\d:])\b(\d{1,2})\s*(?:-|–|to)\s*\d/g)) add(hours(Number(match[1]), undefined, undefined), 0);
@@ -80,22 +80,36 @@ export function namedClockTimes(request: string): Set<number> {
   return times;
 }
 
+/** A duration a request names: how long something lasts after a named time ("at 16:10 for 45 minutes"), or from now. */
+export interface NamedDuration {
+  minutes: number;
+  /** Said right after a time ("… 19:30 for an hour"): an event's length, not a wait from now. */
+  afterTime: boolean;
+}
+
+/** Ends a time expression: a digit, am/pm, a day part, "noon", "o'clock" or an hour word. */
+const TIME_END = /(\d|[ap]\.?m\.?|morning|afternoon|evening|night|tonight|noon|midday|midnight|o'?clock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|forty|fifty|fifteen|twenty)$/;
+
 /** Every duration `request` names, in minutes. */
-export function namedDurations(request: string): Set<number> {
+export function namedDurations(request: string): NamedDuration[] {
   const text = request.toLowerCase();
-  const durations = new Set<number>();
+  const durations: NamedDuration[] = [];
   // Units with a typo count too ("10 minte", "2 hrs"); "miles" does not. The count is the word or two before.
-  const words = text.split(/[^a-z0-9]+/).filter(Boolean);
+  const words = text.split(/[^a-z0-9.']+/).map((word) => word.replace(/^'+|'+$/g, "")).filter(Boolean);
+  const afterTime = (countAt: number) => words[countAt - 1] === "for" && countAt >= 2 && TIME_END.test(words[countAt - 2]!);
   words.forEach((unit, index) => {
     const minutes = /^(min|mni|mnu)/.test(unit) ? 1 : /^(hou|hr|hor|ohu)/.test(unit) ? 60 : undefined;
     if (minutes === undefined || index === 0) return;
     const last = words[index - 1]!;
     const pair = index >= 2 ? numberFromWord(`${words[index - 2]}-${last}`) : undefined; // "forty five"
+    if ((words[index - 2] === "half" && ["a", "an"].includes(last)) || (words[index + 1] === "and" && words[index + 3] === "half")) return; // read below
     const count = pair ?? (["a", "an", "one"].includes(last) ? 1 : numberFromWord(last));
-    if (count !== undefined && count > 0) durations.add(minutes * count);
+    if (count !== undefined && count > 0) durations.push({ minutes: minutes * count, afterTime: afterTime(index - (pair === undefined ? 1 : 2)) });
   });
-  if (/\bhalf an? hour\b/.test(text)) durations.add(30);
-  if (/\ban? hour and a half\b/.test(text)) durations.add(90);
+  for (const match of text.matchAll(/\b(half an? hour|an? hour and a half)\b/g)) {
+    const before = text.slice(0, match.index).trimEnd();
+    durations.push({ minutes: match[1]!.startsWith("half") ? 30 : 90, afterTime: / for$/.test(before) && TIME_END.test(before.slice(0, -4).trimEnd()) });
+  }
   return durations;
 }
 
@@ -110,9 +124,10 @@ export function allowedStepTimes(request: string, clockMinutes: number): Set<str
   for (const time of named) {
     allowed.add(stepTime(time));
     allowed.add(stepTime(time + 60));
-    for (const duration of durations) allowed.add(stepTime(time + duration));
+    for (const duration of durations) allowed.add(stepTime(time + duration.minutes));
   }
-  for (const duration of durations) allowed.add(stepTime(clockMinutes + duration));
+  // A wait from now ("in two hours", "a 10 minute timer"); an event's length ("at 19:30 for an hour") is not one.
+  for (const duration of durations) if (!duration.afterTime) allowed.add(stepTime(clockMinutes + duration.minutes));
   return allowed;
 }
 

@@ -28,14 +28,20 @@ describe("named times", () => {
     for (const [request, expected] of cases) expect(times(request), request).toEqual(expected);
   });
 
-  it("reads durations, in digits, in words and with a typo in the unit", () => {
-    expect([...namedDurations("a 45 minute timer, then 10 minte, thirty mins, forty five minutes")].sort((a, b) => a - b)).toEqual([10, 30, 45]);
-    expect([...namedDurations("in two hours, in half an hour, for an hour and a half, 3 hrs")].sort((a, b) => a - b)).toEqual([30, 60, 90, 120, 180]);
-    expect([...namedDurations("it is 10 miles away")]).toEqual([]);
+  it("reads durations, in digits, in words and with a typo in the unit, and which follow a time", () => {
+    const minutes = (request: string) => [...new Set(namedDurations(request).map((duration) => duration.minutes))].sort((a, b) => a - b);
+    expect(minutes("a 45 minute timer, then 10 minte, thirty mins, forty five minutes")).toEqual([10, 30, 45]);
+    expect(minutes("in two hours, in half an hour, for an hour and a half, 3 hrs")).toEqual([30, 90, 120, 180]);
+    expect(minutes("in an hour")).toEqual([60]);
+    expect(minutes("it is 10 miles away")).toEqual([]);
+    expect(namedDurations("lunch at 16:10 for 45 minutes, and a timer for 10 minutes")).toEqual([{ minutes: 45, afterTime: true }, { minutes: 10, afterTime: false }]);
+    expect(namedDurations("dinner at seven in the evening for half an hour")).toEqual([{ minutes: 30, afterTime: true }]);
   });
 
   it("allows the named times, their ends, and the clock plus a named duration", () => {
-    expect([...allowedStepTimes("lunch at 4:10 pm for 45 minutes", NINE)].sort()).toEqual(["4:55 PM", "5:10 PM", "4:10 PM", "9:45 AM"].sort());
+    // 45 minutes after 4:10 PM is the event's length, not a wait from now: 9:45 AM is not allowed.
+    expect([...allowedStepTimes("lunch at 4:10 pm for 45 minutes", NINE)].sort()).toEqual(["4:55 PM", "5:10 PM", "4:10 PM"].sort());
+    expect([...allowedStepTimes("set the media volume to 7 and add lunch at 2:05 PM", NINE)].sort()).toEqual(["2:05 PM", "3:05 PM"]);
     expect([...allowedStepTimes("wake me in two hours", NINE)]).toEqual(["11:00 AM"]);
     expect(namedTimesCheck("take a selfie", NINE)).toBeUndefined();
   });

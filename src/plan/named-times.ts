@@ -1,15 +1,17 @@
 // The clock times a request names, as plan steps write them ("6:10 PM"), and those worked out from them: a named
 // time plus a named duration ("at 4:10 pm for 45 minutes" ends at 4:55 PM) or plus an hour (an event's default
-// length), and the device clock plus a named duration ("in two hours", "a 30 minute timer"). The planner's decoder
-// holds a step's times to these: a small planner writes "tomorrow at 18:10" as "8:10 AM" or a 10-minute timer as
-// "until 9:15 AM".
+// length), and the device clock plus a named duration that is a wait ("in two hours", "a 30 minute timer"; not "at
+// 19:30 for an hour"). The planner's decoder holds a step's times to these: a small planner writes "tomorrow at
+// 18:10" as "8:10 AM" or a 10-minute timer as "until 9:15 AM".
 //
 // Spoken forms read: "18:10", "6:10pm", "6 p.m.", "6:10 in the evening", "seven o'clock", "half past seven", "quarter
-// to eight", "twenty to eleven", "six ten", "noon", "midnight"; a time without am/pm or a day part is read both ways.
-// Durations: "45 minutes", "45 mins", "thirty minutes", "an hour", "two hours", "half an hour", "an hour and a half".
+// to eight", "twenty to eleven", "six ten", "noon", "midnight", "at 7", "2-3pm"; a time without am/pm or a day part
+// is read both ways. Durations: "45 minutes", "45 mins", "thirty minutes", "an hour", "two hours", "half an hour",
+// "an hour and a half", one typo in the unit. Typos in the time words themselves ("fiev past six") are not read.
 // Deliberately left out: time zones, ranges without a second time ("all afternoon"), and seconds.
 
 import { learnClockRule, type ClockRule, type ClockRuleOptions } from "./clock-rule.js";
+import { namedDurations } from "./named-durations.js";
 import { numberFromWord } from "./number-words.js";
 
 const DAY_MINUTES = 24 * 60;
@@ -78,39 +80,6 @@ export function namedClockTimes(request: string): Set<number> {
   if (/\b(noon|midday)\b/.test(text)) times.add(12 * 60);
   if (/\bmidnight\b/.test(text)) times.add(0);
   return times;
-}
-
-/** A duration a request names: how long something lasts after a named time ("at 16:10 for 45 minutes"), or from now. */
-export interface NamedDuration {
-  minutes: number;
-  /** Said right after a time ("… 19:30 for an hour"): an event's length, not a wait from now. */
-  afterTime: boolean;
-}
-
-/** Ends a time expression: a digit, am/pm, a day part, "noon", "o'clock" or an hour word. */
-const TIME_END = /(\d|[ap]\.?m\.?|morning|afternoon|evening|night|tonight|noon|midday|midnight|o'?clock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|forty|fifty|fifteen|twenty)$/;
-
-/** Every duration `request` names, in minutes. */
-export function namedDurations(request: string): NamedDuration[] {
-  const text = request.toLowerCase();
-  const durations: NamedDuration[] = [];
-  // Units with a typo count too ("10 minte", "2 hrs"); "miles" does not. The count is the word or two before.
-  const words = text.split(/[^a-z0-9.']+/).map((word) => word.replace(/^'+|'+$/g, "")).filter(Boolean);
-  const afterTime = (countAt: number) => words[countAt - 1] === "for" && countAt >= 2 && TIME_END.test(words[countAt - 2]!);
-  words.forEach((unit, index) => {
-    const minutes = /^(min|mni|mnu)/.test(unit) ? 1 : /^(hou|hr|hor|ohu)/.test(unit) ? 60 : undefined;
-    if (minutes === undefined || index === 0) return;
-    const last = words[index - 1]!;
-    const pair = index >= 2 ? numberFromWord(`${words[index - 2]}-${last}`) : undefined; // "forty five"
-    if ((words[index - 2] === "half" && ["a", "an"].includes(last)) || (words[index + 1] === "and" && words[index + 3] === "half")) return; // read below
-    const count = pair ?? (["a", "an", "one"].includes(last) ? 1 : numberFromWord(last));
-    if (count !== undefined && count > 0) durations.push({ minutes: minutes * count, afterTime: afterTime(index - (pair === undefined ? 1 : 2)) });
-  });
-  for (const match of text.matchAll(/\b(half an? hour|an? hour and a half)\b/g)) {
-    const before = text.slice(0, match.index).trimEnd();
-    durations.push({ minutes: match[1]!.startsWith("half") ? 30 : 90, afterTime: / for$/.test(before) && TIME_END.test(before.slice(0, -4).trimEnd()) });
-  }
-  return durations;
 }
 
 /**

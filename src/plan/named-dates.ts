@@ -86,10 +86,10 @@ export function namedDates(request: string, today: CalendarDay): Set<string> {
   const dates = new Set<string>();
   const explicit = (month: number | undefined, day: number) => {
     if (month === undefined || day < 1 || day > 31) return;
-    // The coming occurrence of that day: this year's, or next year's once it has passed.
-    const thisYear = new Date(Date.UTC(today.year, month - 1, day));
-    if (thisYear.getUTCMonth() !== month - 1) return; // February 30
-    dates.add(stepDate(thisYear));
+    // Steps write no year, so any year's calendar will do; 2024's has February 29.
+    const date = new Date(Date.UTC(2024, month - 1, day));
+    if (date.getUTCMonth() !== month - 1) return; // February 30
+    dates.add(stepDate(date));
   };
   const after = (days: number) => dates.add(stepDate(shifted(today, days)));
 

@@ -15,6 +15,7 @@ describe("named dates", () => {
       expect(dates(request), request).toEqual(["December 9"]);
     }
     expect(dates("February 30 and March 1")).toEqual(["March 1"]);
+    expect(dates("on Feb 29")).toEqual(["February 29"]); // steps write no year
   });
 
   it("reads relative days against the clock", () => {

@@ -15,7 +15,7 @@ import { learnTimestampArguments, type TimestampArguments } from "./timestamp-ar
 import { learnDistinctArguments, type DistinctArguments } from "./distinct-arguments.js";
 import type { ClockRule } from "./clock-rule.js";
 import { DATA_CLOCK, learnNamedDates, parseClockDay, type CalendarDay } from "./named-dates.js";
-import { clockMinutes, learnNamedTimes } from "./named-times.js";
+import { learnNamedTimes, minuteOfDay } from "./named-times.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -109,7 +109,7 @@ export function readGrounding(path: string): GroundingWords {
     const value = parsed[field];
     if (value === undefined) return undefined;
     const now = typeof value === "object" && value !== null ? (value as { now?: unknown }).now : undefined;
-    if (typeof now !== "string" || !parseClockDay(now) || clockMinutes(now) === undefined) {
+    if (typeof now !== "string" || !parseClockDay(now) || minuteOfDay(now) === undefined) {
       throw new InputError(`${path}: field '${field}' must be an object with the clock its values are read against`, { hint: `{ "${field}": { "now": "${DATA_CLOCK}" } }` });
     }
     return { now };
@@ -151,7 +151,7 @@ export function resolveGrounding(
     timestampArguments: words.timestampArguments ?? {},
     distinctArguments: words.distinctArguments ?? {},
     namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
-    namedTimesClock: words.namedTimes && clockMinutes(words.namedTimes.now),
+    namedTimesClock: words.namedTimes && minuteOfDay(words.namedTimes.now),
   };
 }
 

@@ -65,7 +65,7 @@ function requestWordSet(request: RequestWords): ReadonlySet<string> {
 }
 
 /** Edit distance with adjacent swaps (optimal string alignment), stopping once it must exceed `limit`. */
-function withinDistance(a: string, b: string, limit: number): boolean {
+export function withinDistance(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);

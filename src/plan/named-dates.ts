@@ -11,9 +11,10 @@
 // ("from Monday to Friday").
 
 import { learnClockRule, type ClockRule, type ClockRuleOptions } from "./clock-rule.js";
+import { withinDistance } from "./grounding.js";
 import { numberFromWord } from "./number-words.js";
 
-export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December"];
 const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
@@ -48,28 +49,14 @@ function monthOf(word: string): number | undefined {
   for (let index = 0; index < 12; index++) {
     const name = MONTH_NAMES[index]!.toLowerCase();
     if (lower === name || lower === name.slice(0, 3) || (index === 8 && lower === "sept")) return index + 1;
-    if (name.length >= 5 && lower.length >= 4 && lower[0] === name[0] && nearlyEqual(lower, name)) return index + 1;
+    if (name.length >= 5 && lower.length >= 4 && lower[0] === name[0] && withinDistance(lower, name, 1)) return index + 1;
   }
   return undefined;
 }
 
-/** One edit apart: a letter wrong, missing, added, or two neighbours swapped ("Decmeber"). */
-function nearlyEqual(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  const rest = (x: string, from: number) => x.slice(from);
-  if (a.length === b.length) {
-    if (rest(a, start + 1) === rest(b, start + 1)) return true;
-    return a[start] === b[start + 1] && a[start + 1] === b[start] && rest(a, start + 2) === rest(b, start + 2);
-  }
-  return a.length > b.length ? rest(a, start + 1) === rest(b, start) : rest(a, start) === rest(b, start + 1);
-}
-
 /** Whether the request says `name` as one of its words, allowing one typo in names of 5 letters or more. */
 function says(words: readonly string[], name: string, also: readonly string[] = []): boolean {
-  return words.some((word) => word === name || also.includes(word) || (name.length >= 5 && word.length >= 4 && word[0] === name[0] && nearlyEqual(word, name)));
+  return words.some((word) => word === name || also.includes(word) || (name.length >= 5 && word.length >= 4 && word[0] === name[0] && withinDistance(word, name, 1)));
 }
 
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
@@ -125,6 +112,11 @@ export function namedDates(request: string, today: CalendarDay): Set<string> {
   return dates;
 }
 
+/** A whole date in a step ("December 14"). */
+const STEP_DATE = new RegExp(String.raw`\b(${MONTH_NAMES.join("|")}) \d{1,2}\b`);
+/** A month name in a step, and the day after it so far ("December", "December 1", "December 14"). */
+const STEP_DATE_PREFIX = new RegExp(String.raw`\b(${MONTH_NAMES.join("|")})\b( ?)(\d{0,2})`, "g");
+
 /**
  * Whether `text` (plan steps so far) writes only dates in `allowed`: each complete "Month D" must be one of them, and
  * a day still being written must begin one. A month name just written must be the month of one, and one followed
@@ -132,9 +124,8 @@ export function namedDates(request: string, today: CalendarDay): Set<string> {
  * planner kept from its wrong day could go on with "on November text message".
  */
 export function keepsNamedDates(text: string, allowed: ReadonlySet<string>, requestMonths: ReadonlySet<number> = new Set()): boolean {
-  const pattern = new RegExp(String.raw`\b(${MONTH_NAMES.join("|")})\b( ?)(\d{0,2})`, "g");
   const some = (prefix: string) => [...allowed].some((date) => date.startsWith(prefix));
-  for (const match of text.matchAll(pattern)) {
+  for (const match of text.matchAll(STEP_DATE_PREFIX)) {
     const [written, month, , day] = match as unknown as [string, string, string, string];
     const end = match.index! + written.length;
     const said = requestMonths.has(MONTH_NAMES.indexOf(month) + 1);
@@ -173,6 +164,5 @@ export function namedDatesCheck(request: string, today: CalendarDay): ((text: st
 export function learnNamedDates(records: Iterable<{ query: string; steps: readonly string[] }>, now: string, options: ClockRuleOptions = {}): ClockRule | undefined {
   const today = parseClockDay(now);
   if (!today) return undefined;
-  const stepDate = new RegExp(String.raw`\b(${MONTH_NAMES.join("|")}) \d{1,2}\b`);
-  return learnClockRule(records, now, stepDate, (request) => namedDatesCheck(request, today), options);
+  return learnClockRule(records, now, STEP_DATE, (request) => namedDatesCheck(request, today), options);
 }

@@ -130,7 +130,7 @@ export function keepsNamedTimes(text: string, allowed: ReadonlySet<string>, requ
 }
 
 /** Minutes after midnight of a "YYYY-MM-DDTHH:MM" clock. */
-export function clockMinutes(now: string): number | undefined {
+export function minuteOfDay(now: string): number | undefined {
   const match = /T(\d{2}):(\d{2})/.exec(now);
   return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
 }
@@ -143,7 +143,7 @@ export function namedTimesCheck(request: string, minutes: number): ((text: strin
 
 /** Whether the training plans write only times their requests name or work out, read against `now` (clock-rule.ts). */
 export function learnNamedTimes(records: Iterable<{ query: string; steps: readonly string[] }>, now: string, options: ClockRuleOptions = {}): ClockRule | undefined {
-  const minutes = clockMinutes(now);
+  const minutes = minuteOfDay(now);
   if (minutes === undefined) return undefined;
   return learnClockRule(records, now, /\d:\d\d [AP]M/, (request) => namedTimesCheck(request, minutes), options);
 }

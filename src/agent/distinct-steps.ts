@@ -6,16 +6,18 @@
 // opening a step the parser would reject.
 //
 // With `grounding` (plan/grounding.ts), a closed step that writes a copy word the request lacks is re-decoded the
-// same way inside that word; a plan that ends while a cover word of the request is in none of its steps is searched
-// again from the most probable other start of a step (or going on instead of ending), up to `maxCoverSearches`
-// times, keeping the ended plan that leaves out the fewest cover words (the first on a tie), so never one that
-// covers less than greedy's. A word written a third time in a row ("wedding wedding wedding", a loop on unfamiliar
-// requests) is re-decoded from its second writing on, unless the prompt has the same words (then it is a copy).
+// same way inside that word; a plan that ends while it leaves something out (plan/left-out.ts: a cover word of the
+// request in none of its steps, or a step one of its intent words asks for) is searched again from the most probable
+// other start of a step (or going on instead of ending), up to `maxCoverSearches` times, keeping the ended plan that
+// leaves out least (the first on a tie), so never one that covers less than greedy's. A word written a third time
+// in a row ("wedding wedding wedding", a loop on unfamiliar requests) is re-decoded from its second writing on,
+// unless the prompt has the same words (then it is a copy).
 //
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
 import type { ControlledEvaluateInputItem, Token } from "node-llama-cpp";
-import { uncoveredWords, wordsOf } from "../plan/grounding.js";
+import { wordsOf } from "../plan/grounding.js";
+import { leftOutCounter, type LeftOutRules } from "../plan/left-out.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
 import { acceptedChoice, bestDeviation, closedStepDeviation, deadEndDeviation, loopDeviation, normalise, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
@@ -33,9 +35,9 @@ export interface DistinctStepsOptions {
   maxBacktracks?: number;
   /** Keep a repeated step when no alternative token had at least this probability. Default 0.01. */
   minAlternative?: number;
-  /** Reject steps that write a copy word `request` lacks; do not end while a cover word is unplanned (grounding.ts). */
-  grounding?: { request: string; copyWords: ReadonlySet<string>; coverWords?: ReadonlySet<string> };
-  /** Re-decodes allowed per plan to find one that leaves no cover word out. Default 3. */
+  /** Reject steps that write a copy word `request` lacks; do not end while a cover word or an intended step is unplanned. */
+  grounding?: LeftOutRules & { request: string; copyWords: ReadonlySet<string> };
+  /** Re-decodes allowed per plan to find one that leaves nothing out. Default 3. */
   maxCoverSearches?: number;
   /**
    * Whether the text so far, with one more token, may stand (the action model's copied arguments): the decoder
@@ -56,7 +58,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   const grounding = options.grounding;
   // The request's words, once: every closed step and every ended plan is checked against them.
   const requestWords: ReadonlySet<string> = new Set(grounding ? wordsOf(grounding.request) : []);
-  const coverWords = grounding?.coverWords;
+  const leftOut = grounding ? leftOutCounter(grounding.request, grounding) : () => 0;
   const promptTokens = local.tokenize(prompt);
   await sequence.clearHistory();
 
@@ -121,7 +123,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   let backtracks = 0;
   let coverSearches = 0;
   let stoppedBy: Generation["stoppedBy"] = "maxTokens";
-  // With cover words: the ended plan that leaves out the fewest of them (the first, greedy one on a tie).
+  // With cover or intent words: the ended plan that leaves out least (the first, greedy one on a tie).
   let best: { tokens: Token[]; uncovered: number } | undefined;
 
   while (generated.length < options.maxTokens) {
@@ -166,7 +168,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
       stepStart = position + 1;
       if (token === options.endToken) {
         stoppedBy = "stop";
-        const uncovered = coverWords && coverWords.size > 0 ? uncoveredWords(requestWords, steps, coverWords).length : 0;
+        const uncovered = leftOut(steps);
         if (uncovered === 0) {
           best = undefined;
           break;

@@ -9,6 +9,7 @@ import { END, SPLIT } from "../plan/tokens.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
 import { namedDatesCheck } from "../plan/named-dates.js";
 import { namedTimesCheck } from "../plan/named-times.js";
+import { eventEndsCheck } from "../plan/event-ends.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -104,10 +105,12 @@ export class LlamaPlanner implements Planner {
     const endToken = stop.length === 1 ? this.local.singleTokenId(stop[0]!) : undefined;
     if (decoding === "distinct-steps" && splitToken !== undefined && endToken !== undefined) {
       const grounding = this.grounding && { request: query, ...this.grounding };
-      // Dates and times: a step may write only those the request names or works out (plan/named-dates.ts, named-times.ts).
+      // Dates and times: a step may write only those the request names or works out (plan/named-dates.ts, named-times.ts),
+      // and an event ends when the request says for its start (event-ends.ts).
       const checks = [
         this.grounding?.namedDatesToday && namedDatesCheck(query, this.grounding.namedDatesToday),
         this.grounding?.namedTimesClock !== undefined ? namedTimesCheck(query, this.grounding.namedTimesClock) : undefined,
+        this.grounding?.eventEnds ? eventEndsCheck(query, this.grounding.namedTimesClock) : undefined,
       ].filter((check) => check !== undefined);
       const accept = checks.length === 0 ? undefined : (text: string) => checks.every((check) => check(text));
       return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding, accept });

@@ -1,21 +1,19 @@
-// grounding.json: a planner's copy words and cover words (grounding.ts), or an action model's copy words, copied
-// arguments (copy-arguments.ts), timestamp arguments (timestamp-arguments.ts) and distinct arguments
-// (distinct-arguments.ts), written by the trainer beside model.gguf or adapter.gguf and found there again by the
-// planner or actor ("auto"). A JSON file rather than GGUF metadata so that a LoRA planner over somebody else's base
+// grounding.json: a planner's copy words and cover words (grounding.ts), named dates and times and intent words
+// (intent-words.ts), or an action model's copy words, copied arguments (copy-arguments.ts), timestamp arguments
+// (timestamp-arguments.ts) and distinct arguments (distinct-arguments.ts), learnt by learn-grounding.ts, written by
+// the trainer beside model.gguf or adapter.gguf and found there again by the planner or actor ("auto"). A JSON file rather than GGUF metadata so that a LoRA planner over somebody else's base
 // carries it too.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { InputError, OctoplanError } from "../errors.js";
+import { InputError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic.js";
-import type { FunctionSet } from "../functions/index.js";
-import { actionToCall } from "./action-call.js";
-import { learnCopyArguments, type CopyArguments } from "./copy-arguments.js";
-import { learnCopyWords, learnCoverWords } from "./grounding.js";
-import { learnTimestampArguments, type TimestampArguments } from "./timestamp-arguments.js";
-import { learnDistinctArguments, type DistinctArguments } from "./distinct-arguments.js";
+import type { CopyArguments } from "./copy-arguments.js";
+import type { TimestampArguments } from "./timestamp-arguments.js";
+import type { DistinctArguments } from "./distinct-arguments.js";
 import type { ClockRule } from "./clock-rule.js";
-import { DATA_CLOCK, learnNamedDates, parseClockDay, type CalendarDay } from "./named-dates.js";
-import { learnNamedTimes, minuteOfDay } from "./named-times.js";
+import { DATA_CLOCK, parseClockDay, type CalendarDay } from "./named-dates.js";
+import { minuteOfDay } from "./named-times.js";
+import { isIntentWords, type IntentWords } from "./intent-words.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -34,35 +32,10 @@ export interface GroundingWords {
   namedDates?: ClockRule;
   /** A planner's: its steps write only times the request names or works out, read against this clock (named-times.ts). */
   namedTimes?: ClockRule;
-}
-
-/**
- * From a model's training examples (prompt → target): copy words and cover words for a planner; copy words and
- * copied arguments for an action model (given its `functions`, which map a target to a call). An action model's
- * search for a covering call could change the function it calls (the first token) to fit a word in, which cost 1
- * point of plan accuracy on the demo's models, so it gets no cover words.
- */
-export function learnGrounding(examples: ReadonlyArray<{ prompt: string; target: string }>, options: { functions?: FunctionSet }): GroundingWords {
-  const records = examples.map((example) => ({ query: example.prompt, steps: [example.target] }));
-  const { functions } = options;
-  if (!functions) {
-    const namedDates = learnNamedDates(records, DATA_CLOCK);
-    const namedTimes = learnNamedTimes(records, DATA_CLOCK);
-    return { copyWords: learnCopyWords(records), coverWords: learnCoverWords(records), ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }) };
-  }
-  const calls = examples.flatMap((example) => {
-    try {
-      return [{ prompt: example.prompt, call: actionToCall(functions, example.target) }];
-    } catch (error) {
-      if (!(error instanceof OctoplanError)) throw error;
-      return []; // a target the function set rejects teaches nothing about copying
-    }
-  });
-  const copyArguments = learnCopyArguments(calls);
-  return {
-    copyWords: learnCopyWords(records), coverWords: [], copyArguments,
-    timestampArguments: learnTimestampArguments(calls), distinctArguments: learnDistinctArguments(calls, copyArguments),
-  };
+  /** A planner's: an event's end is the one named for its start, else its start plus a named length or an hour (event-ends.ts). */
+  eventEnds?: boolean;
+  /** A planner's: request words that ask for a step of one function, and how steps map to functions (intent-words.ts). */
+  intentWords?: IntentWords;
 }
 
 export function writeGrounding(path: string, words: GroundingWords): void {
@@ -116,9 +89,20 @@ export function readGrounding(path: string): GroundingWords {
   };
   const namedDates = clockRule("namedDates");
   const namedTimes = clockRule("namedTimes");
+  const eventEnds = parsed.eventEnds;
+  if (eventEnds !== undefined && typeof eventEnds !== "boolean") {
+    throw new InputError(`${path}: field 'eventEnds' must be true or false`, { hint: '{ "eventEnds": true }' });
+  }
+  const intentWords = parsed.intentWords;
+  if (intentWords !== undefined && !isIntentWords(intentWords)) {
+    throw new InputError(`${path}: field 'intentWords' must hold stepFunctions (step beginning → function) and intents (word → [function, counted] pairs)`, {
+      hint: '{ "intentWords": { "stepFunctions": { "take a screenshot": "take_screenshot" }, "intents": { "louder": [["set_volume", false]] } } }',
+    });
+  }
   return {
     copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, timestampArguments, distinctArguments,
-    ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }),
+    ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }),
+    ...(intentWords !== undefined && { intentWords }),
   };
 }
 
@@ -133,6 +117,8 @@ export interface GroundingSets {
   namedDatesToday?: CalendarDay;
   /** The clock (minutes after midnight) a planner's worked-out times ("in two hours") are read from. */
   namedTimesClock?: number;
+  eventEnds?: boolean;
+  intentWords?: IntentWords;
 }
 
 /**
@@ -152,6 +138,8 @@ export function resolveGrounding(
     distinctArguments: words.distinctArguments ?? {},
     namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
     namedTimesClock: words.namedTimes && minuteOfDay(words.namedTimes.now),
+    eventEnds: words.eventEnds,
+    intentWords: words.intentWords,
   };
 }
 

@@ -27,6 +27,8 @@ export interface TextExample {
   id: string;
   prompt: string;
   target: string;
+  /** A plan example's: the function of each step, when the record names them (grounding.json's intent words learn from them). */
+  functions?: readonly string[];
 }
 
 export interface TokenizedExample {
@@ -76,7 +78,8 @@ export function decisionLabels(tokens: readonly number[], promptLength: number, 
 /** Prompt/target pairs for one record. */
 export function recordToExamples(record: DatasetRecord, task: TrainingTask, functions?: FunctionSet): TextExample[] {
   if (task === "plan") {
-    return [{ id: record.id, prompt: plannerPrompt(record.query), target: plannerTarget(record.steps) }];
+    const functions = record.functions.length === record.steps.length ? { functions: record.functions } : {};
+    return [{ id: record.id, prompt: plannerPrompt(record.query), target: plannerTarget(record.steps), ...functions }];
   }
   if (!functions) {
     throw new InputError(`record ${record.id}: task "act" needs a function set`, {

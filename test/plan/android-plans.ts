@@ -1,5 +1,5 @@
 // The offline teacher's android requests and canonical plans, by seed: what the demo trains on, for the tests of
-// the planner's decoding rules (named-dates, named-times).
+// the planner's decoding rules (named-dates, named-times, intent-words).
 import { composeCandidate } from "../../src/data/offline/compose.js";
 import { Dice } from "../../src/data/offline/random.js";
 import { parseNow } from "../../src/data/offline/spoken.js";
@@ -13,6 +13,12 @@ const NOW = parseNow("2026-11-25T09:00");
 /** One request of 1–5 steps (by seed) and its plan. */
 export function androidPlan(seed: number, intents: readonly Intent[] = ANDROID_INTENTS): { query: string; steps: string[] } {
   return composeCandidate(intents, 1 + (seed % 5), { dice: new Dice(seed), now: NOW }, "canonical")!;
+}
+
+/** androidPlan's request and plan with each step's function (from its call). */
+export function androidPlannedRecord(seed: number): { query: string; steps: string[]; functions: string[] } {
+  const candidate = composeCandidate(ANDROID_INTENTS, 1 + (seed % 5), { dice: new Dice(seed), now: NOW }, "canonical")!;
+  return { query: candidate.query, steps: candidate.steps, functions: candidate.calls.map((call) => call.name) };
 }
 
 /**

@@ -9,12 +9,15 @@ import { toyRecords } from "./fixtures.js";
 describe("SFT examples", () => {
   const record = toyRecords(1)[0]!;
 
-  it("plan: the planner prompt and the steps joined by <nexa_split>, closed by <|end|>", () => {
+  it("plan: the planner prompt and the steps joined by <nexa_split>, closed by <|end|>, with the steps' functions", () => {
     expect(recordToExamples(record, "plan")).toEqual([{
       id: "toy-0",
       prompt: "<|user|>Check the weather in Paris and text Alice<|end|><|assistant|>",
       target: "Get the weather forecast for Paris<nexa_split>Send a text message to Alice<|end|>",
+      functions: ["get_weather_forecast", "send_text_message"],
     }]);
+    // A record that does not name its functions (the paper's text format) gives none.
+    expect(recordToExamples({ ...record, functions: [] }, "plan")[0]).not.toHaveProperty("functions");
   });
 
   it("act: one example per step, the previous observation in the prompt, <nexa_K>(args)<nexa_end> as target", () => {

@@ -6,7 +6,8 @@
 // the records as they are, so its cover words may be a few more (random words no longer break a word's record).
 import type { Command } from "commander";
 import { InputError } from "../../errors.js";
-import { learnGrounding, writeGrounding, type GroundingWords } from "../../plan/grounding-file.js";
+import { writeGrounding, type GroundingWords } from "../../plan/grounding-file.js";
+import { learnGrounding } from "../../plan/learn-grounding.js";
 import { functionsFromRecords, loadRecords, textExamples } from "../../train/data.js";
 import { functionSetOption } from "../option-values.js";
 
@@ -18,7 +19,7 @@ interface GroundingCommandOptions {
   json?: boolean;
 }
 
-/** How many rules of each kind: words, and (an action model's) parameters or pairs of parameters. */
+/** How many rules of each kind: words, (an action model's) parameters or pairs of parameters, (a planner's) intent words. */
 function countRules(words: GroundingWords): Record<string, number> {
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return {
@@ -27,13 +28,14 @@ function countRules(words: GroundingWords): Record<string, number> {
     copyArguments: sum(Object.values(words.copyArguments ?? {}).map((names) => names.length)),
     timestampArguments: sum(Object.values(words.timestampArguments ?? {}).map((parameters) => Object.keys(parameters).length)),
     distinctArguments: sum(Object.values(words.distinctArguments ?? {}).map((pairs) => pairs.length)),
+    intentWords: Object.keys(words.intentWords?.intents ?? {}).length,
   };
 }
 
 export function register(program: Command): void {
   program
     .command("grounding")
-    .description("Learn a grounding.json (copy and cover words; an action model's argument rules) from training records")
+    .description("Learn a grounding.json (copy and cover words; a planner's date, time and intent rules; an action model's argument rules) from training records")
     .requiredOption("--data <file>", "the records the model was trained on (JSONL)")
     .requiredOption("--task <task>", "plan or act")
     .requiredOption("--out <file>", "where to write grounding.json (written whole, or not at all)")

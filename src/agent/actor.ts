@@ -16,7 +16,7 @@ import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
-import { copiedArgumentCheck, copySource, everyStringArgument } from "../plan/copy-arguments.js";
+import { copiedArgumentCheck, copySource, everyStringArgument, stepSource } from "../plan/copy-arguments.js";
 import { timestampCheck, timestampEndingsFor } from "../plan/timestamp-arguments.js";
 import { distinctCheck } from "../plan/distinct-arguments.js";
 import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
@@ -90,8 +90,8 @@ export class OctopusActor implements Actor {
       if (grounding.copyArguments.size > 0 || timestamps.size > 0) {
         const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
         const functionAt = (index: number) => signatures[index];
-        const source = copySource(prompt);
-        const checks = [copiedArgumentCheck(source, grounding.copyArguments), timestampCheck(timestamps), distinctCheck(grounding.distinctArguments)];
+        const step = { source: stepSource(prompt), arguments: grounding.stepArguments };
+        const checks = [copiedArgumentCheck(copySource(prompt), grounding.copyArguments, step), timestampCheck(timestamps), distinctCheck(grounding.distinctArguments)];
         accept = (text) => everyStringArgument(text, functionAt, ...checks);
       }
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.

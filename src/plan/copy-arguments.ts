@@ -12,7 +12,7 @@
 // Deliberately left out: arguments inside lists or dicts (no built-in function takes one), and escapes beyond
 // \n, \t, the quote and the backslash (a value with \x or \u escapes is compared as written, so it rarely passes).
 import type { FunctionCall } from "./action-call.js";
-import { SPECIAL_TAG } from "./tokens.js";
+import { OBSERVATION, SPECIAL_TAG } from "./tokens.js";
 
 /** Function name → the parameters its calls copy from the prompt. */
 export type CopyArguments = Record<string, string[]>;
@@ -143,9 +143,44 @@ export function everyStringArgument(text: string, functionAt: FunctionAt, ...che
   });
 }
 
-/** The copied arguments must stay pieces of `source` (copySource of the prompt). */
-export function copiedArgumentCheck(source: string, copied: ReadonlyMap<string, ReadonlySet<string>>): ArgumentCheck {
-  return (name, parameter, string) => !copied.get(name)?.has(parameter) || isPiece(string.value, source, string.closed);
+/**
+ * The copied arguments must stay pieces of `source` (copySource of the prompt), and those in `step.arguments` pieces of
+ * the step alone (stepSource): "C\\ results" out of a file list is no title for "Email the pitch deck to Carlos".
+ */
+export function copiedArgumentCheck(
+  source: string,
+  copied: ReadonlyMap<string, ReadonlySet<string>>,
+  step?: { source: string; arguments: ReadonlyMap<string, ReadonlySet<string>> },
+): ArgumentCheck {
+  return (name, parameter, string) => {
+    if (!copied.get(name)?.has(parameter)) return true;
+    return isPiece(string.value, step?.arguments.get(name)?.has(parameter) ? step.source : source, string.closed);
+  };
+}
+
+/** The copied arguments that (nearly) every training call found in its step alone, not in the observation. */
+export function learnStepArguments(examples: Iterable<{ prompt: string; call: FunctionCall }>, copied: CopyArguments, options: CopyArgumentOptions = {}): CopyArguments {
+  const minRatio = options.minRatio ?? 0.995;
+  const counts = new Map<string, { seen: number; inStep: number }>();
+  for (const { prompt, call } of examples) {
+    const step = stepSource(prompt);
+    for (const parameter of copied[call.name] ?? []) {
+      const value = call.arguments[parameter];
+      if (typeof value !== "string") continue;
+      const key = `${call.name}\u0000${parameter}`;
+      const count = counts.get(key) ?? { seen: 0, inStep: 0 };
+      count.seen++;
+      if (isPiece(value, step, true)) count.inStep++;
+      counts.set(key, count);
+    }
+  }
+  const result: CopyArguments = {};
+  for (const [key, { seen, inStep }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (inStep < minRatio * seen) continue;
+    const [name, parameter] = key.split("\u0000") as [string, string];
+    (result[name] ??= []).push(parameter);
+  }
+  return result;
 }
 
 // "_" joins words in file names: "acme" in "invoice_acme_corp.pdf" is no word to start a copied title at.
@@ -154,6 +189,11 @@ const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 /** The text a call copies from: the prompt without its template tags ("<|assistant|>" is no title to copy). */
 export function copySource(prompt: string): string {
   return prompt.replace(SPECIAL_TAG, "\n");
+}
+
+/** The step of an action prompt (actionPrompt: the step, then the observation), as copySource writes it. */
+export function stepSource(prompt: string): string {
+  return copySource(prompt.split(OBSERVATION)[0]!);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface GroundingWords {
   coverWords: string[];
   /** An action model's: function → parameters whose value is a piece of the prompt. */
   copyArguments?: CopyArguments;
+  /** An action model's: the copied arguments whose value is a piece of the step alone, never of the observation. */
+  stepArguments?: CopyArguments;
   /** An action model's: function → parameter → rules [n, k, m] (n times named: the k-th plus m minutes). */
   timestampArguments?: TimestampArguments;
   /** An action model's: function → pairs of copied arguments whose values must not overlap. */
@@ -73,6 +75,7 @@ export function readGrounding(path: string): GroundingWords {
   const isRules = (rules: unknown) => Array.isArray(rules) && rules.every((rule) => Array.isArray(rule) && rule.length === 3
     && rule.every((value) => Number.isInteger(value)) && rule[0] >= 1 && rule[1] >= 0 && rule[1] < rule[0]);
   const copyArguments = table<CopyArguments>("copyArguments", (names) => isStrings(names), "arrays of parameter names", '{ "send_email": ["recipient"] }');
+  const stepArguments = table<CopyArguments>("stepArguments", (names) => isStrings(names), "arrays of parameter names", '{ "send_email": ["title"] }');
   const timestampArguments = table<TimestampArguments>("timestampArguments", (parameters) => isTable(parameters, isRules),
     "parameters and their rules [n, k, m]", '{ "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } }');
   const distinctArguments = table<DistinctArguments>("distinctArguments", (pairs) => Array.isArray(pairs) && pairs.every((pair) => isStrings(pair, 2)),
@@ -100,7 +103,7 @@ export function readGrounding(path: string): GroundingWords {
     });
   }
   return {
-    copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, timestampArguments, distinctArguments,
+    copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, stepArguments, timestampArguments, distinctArguments,
     ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }),
     ...(intentWords !== undefined && { intentWords }),
   };
@@ -111,6 +114,7 @@ export interface GroundingSets {
   copyWords: ReadonlySet<string>;
   coverWords: ReadonlySet<string>;
   copyArguments: ReadonlyMap<string, ReadonlySet<string>>;
+  stepArguments: ReadonlyMap<string, ReadonlySet<string>>;
   timestampArguments: TimestampArguments;
   distinctArguments: DistinctArguments;
   /** The day a planner's relative dates ("tomorrow") are read from, when its steps keep to named dates. */
@@ -133,7 +137,8 @@ export function resolveGrounding(
   return words && {
     copyWords: new Set(words.copyWords),
     coverWords: new Set(words.coverWords),
-    copyArguments: new Map(Object.entries(words.copyArguments ?? {}).map(([name, parameters]) => [name, new Set(parameters)])),
+    copyArguments: parameterSets(words.copyArguments),
+    stepArguments: parameterSets(words.stepArguments),
     timestampArguments: words.timestampArguments ?? {},
     distinctArguments: words.distinctArguments ?? {},
     namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
@@ -141,6 +146,10 @@ export function resolveGrounding(
     eventEnds: words.eventEnds,
     intentWords: words.intentWords,
   };
+}
+
+function parameterSets(table: CopyArguments = {}): ReadonlyMap<string, ReadonlySet<string>> {
+  return new Map(Object.entries(table).map(([name, parameters]) => [name, new Set(parameters)]));
 }
 
 function readSetting(setting: string, modelPaths: readonly string[]): GroundingWords | undefined {

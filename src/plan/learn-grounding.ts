@@ -4,7 +4,7 @@
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";
-import { learnCopyArguments } from "./copy-arguments.js";
+import { learnCopyArguments, learnStepArguments } from "./copy-arguments.js";
 import { learnDistinctArguments } from "./distinct-arguments.js";
 import type { GroundingWords } from "./grounding-file.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
@@ -51,7 +51,7 @@ export function learnGrounding(examples: readonly GroundingExample[], options: {
   });
   const copyArguments = learnCopyArguments(calls);
   return {
-    copyWords: learnCopyWords(records), coverWords: [], copyArguments,
+    copyWords: learnCopyWords(records), coverWords: [], copyArguments, stepArguments: learnStepArguments(calls, copyArguments),
     timestampArguments: learnTimestampArguments(calls), distinctArguments: learnDistinctArguments(calls, copyArguments),
   };
 }

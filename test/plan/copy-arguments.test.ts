@@ -1,7 +1,9 @@
 // Copied arguments: which parameters the training calls always copy from their prompt, and the scanner that tells
 // the decoder whether a call being written still copies them.
 import { describe, expect, it } from "vitest";
-import { copiedArgumentCheck, copySource, everyStringArgument, learnCopyArguments, scanCallStrings, type FunctionAt } from "../../src/plan/copy-arguments.js";
+import {
+  copiedArgumentCheck, copySource, everyStringArgument, learnCopyArguments, learnStepArguments, scanCallStrings, stepSource, type FunctionAt,
+} from "../../src/plan/copy-arguments.js";
 
 /** The decoder's question for copied arguments alone: does the call so far keep each one a piece of `source`? */
 const keepsCopies = (text: string, source: string, copied: ReadonlyMap<string, ReadonlySet<string>>, functionAt: FunctionAt) =>
@@ -55,5 +57,25 @@ describe("copied arguments", () => {
     expect(keepsCopies("<nexa_2>('isabella.santos@uol.com.br', 'assistant'", PROMPT, COPIED, functionAt)).toBe(false);
     // Functions without copied arguments, and unknown functional tokens, are not held.
     expect(keepsCopies("<nexa_7>('anything", PROMPT, COPIED, functionAt)).toBe(true);
+  });
+
+  it("learns which copied arguments come from the step alone, and holds those to the step", () => {
+    const prompt = (index: number) => `<|user|>Email the report ${index} to person${index}@mail.com<|observation|>["/docs/report_${index}.pdf", "/docs/results.pdf"]<|end|><|assistant|>`;
+    const examples = Array.from({ length: 30 }, (_, index) => ({
+      prompt: prompt(index),
+      call: { name: "send_email", arguments: { recipient: `person${index}@mail.com`, title: `Report ${index}`, content: `/docs/report_${index}.pdf` } },
+    }));
+    const copied = learnCopyArguments(examples);
+    expect(copied).toEqual({ send_email: ["content", "recipient", "title"] });
+    expect(learnStepArguments(examples, copied)).toEqual({ send_email: ["recipient", "title"] }); // the path is the observation's
+    expect(stepSource(prompt(3))).toBe("\nEmail the report 3 to person3@mail.com");
+
+    const source = copySource(prompt(3));
+    const step = { source: stepSource(prompt(3)), arguments: new Map([["send_email", new Set(["title"])]]) };
+    const copies = new Map([["send_email", new Set(["recipient", "title", "content"])]]);
+    const keeps = (text: string) => everyStringArgument(text, functionAt, copiedArgumentCheck(source, copies, step));
+    expect(keeps("<nexa_2>('person3@mail.com', 'Report 3', '/docs/report_3.pdf'")).toBe(true);
+    expect(keeps("<nexa_2>('person3@mail.com', 'Results")).toBe(false); // in the observation, not in the step
+    expect(everyStringArgument("<nexa_2>('person3@mail.com', 'Results", functionAt, copiedArgumentCheck(source, copies))).toBe(true);
   });
 });

@@ -26,6 +26,7 @@ function countRules(words: GroundingWords): Record<string, number> {
     copyWords: words.copyWords.length,
     coverWords: words.coverWords.length,
     copyArguments: sum(Object.values(words.copyArguments ?? {}).map((names) => names.length)),
+    stepArguments: sum(Object.values(words.stepArguments ?? {}).map((names) => names.length)),
     timestampArguments: sum(Object.values(words.timestampArguments ?? {}).map((parameters) => Object.keys(parameters).length)),
     distinctArguments: sum(Object.values(words.distinctArguments ?? {}).map((pairs) => pairs.length)),
     intentWords: Object.keys(words.intentWords?.intents ?? {}).length,

@@ -16,9 +16,11 @@ import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionPrompt, actionToCall } from "../plan/index.js";
 import { NEXA_END } from "../plan/tokens.js";
-import { copiedArgumentCheck, copySource, everyStringArgument, stepSource } from "../plan/copy-arguments.js";
+import { everyStringArgument } from "../plan/call-strings.js";
+import { copiedArgumentCheck, copySource, stepSource } from "../plan/copy-arguments.js";
 import { timestampCheck, timestampEndingsFor } from "../plan/timestamp-arguments.js";
 import { distinctCheck } from "../plan/distinct-arguments.js";
+import { embeddedCheck } from "../plan/embedded-arguments.js";
 import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
 import { pythonCallGbnf } from "./call-grammar.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
@@ -91,7 +93,8 @@ export class OctopusActor implements Actor {
         const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
         const functionAt = (index: number) => signatures[index];
         const step = { source: stepSource(prompt), arguments: grounding.stepArguments };
-        const checks = [copiedArgumentCheck(copySource(prompt), grounding.copyArguments, step), timestampCheck(timestamps), distinctCheck(grounding.distinctArguments)];
+        const checks = [copiedArgumentCheck(copySource(prompt), grounding.copyArguments, step), timestampCheck(timestamps),
+          distinctCheck(grounding.distinctArguments), embeddedCheck(grounding.embeddedArguments)];
         accept = (text) => everyStringArgument(text, functionAt, ...checks);
       }
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.

@@ -3,12 +3,12 @@
 // action model that has written the origin copies it again as the destination: "from the lake to the river walk"
 // became origin "the lake", destination "the lake", in 12 of the 13 wrong route calls with a right step on the full
 // demo's 567 held-out requests. Which pairs qualify is learnt
-// from the action model's training data and written to grounding.json (copy-arguments.ts has the other checks).
+// from the action model's training data and written to grounding.json (call-strings.ts lists the other checks).
 //
 // While the second of such a pair is written, the decoder (agent/distinct-steps.ts, option `accept`) refuses a value
 // that holds the first (or, once closed, lies inside it), so it backs out of "the lake" and takes the next piece.
 // Deliberately left out: the first of the pair (when it takes the second's value, the swap goes unseen).
-import type { ArgumentCheck } from "./copy-arguments.js";
+import type { ArgumentCheck } from "./call-strings.js";
 import type { FunctionCall } from "./action-call.js";
 
 /** Function → pairs [first, second] of parameters whose values must not overlap. */

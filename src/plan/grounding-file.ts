@@ -1,6 +1,7 @@
 // grounding.json: a planner's copy words and cover words (grounding.ts), named dates and times and intent words
 // (intent-words.ts), or an action model's copy words, copied arguments (copy-arguments.ts), timestamp arguments
-// (timestamp-arguments.ts) and distinct arguments (distinct-arguments.ts), learnt by learn-grounding.ts, written by
+// (timestamp-arguments.ts), distinct and embedded arguments (distinct-arguments.ts, embedded-arguments.ts), learnt by
+// learn-grounding.ts, written by
 // the trainer beside model.gguf or adapter.gguf and found there again by the planner or actor ("auto"). A JSON file rather than GGUF metadata so that a LoRA planner over somebody else's base
 // carries it too.
 import { existsSync, readFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { writeFileAtomic } from "../util/atomic.js";
 import type { CopyArguments } from "./copy-arguments.js";
 import type { TimestampArguments } from "./timestamp-arguments.js";
 import type { DistinctArguments } from "./distinct-arguments.js";
+import type { EmbeddedArguments } from "./embedded-arguments.js";
 import type { ClockRule } from "./clock-rule.js";
 import { DATA_CLOCK, parseClockDay, type CalendarDay } from "./named-dates.js";
 import { minuteOfDay } from "./named-times.js";
@@ -30,6 +32,8 @@ export interface GroundingWords {
   timestampArguments?: TimestampArguments;
   /** An action model's: function → pairs of copied arguments whose values must not overlap. */
   distinctArguments?: DistinctArguments;
+  /** An action model's: function → [parameter, opening, embedded parameter] (embedded-arguments.ts). */
+  embeddedArguments?: EmbeddedArguments;
   /** A planner's: its steps write only dates the request names, read against this clock (named-dates.ts). */
   namedDates?: ClockRule;
   /** A planner's: its steps write only times the request names or works out, read against this clock (named-times.ts). */
@@ -80,6 +84,8 @@ export function readGrounding(path: string): GroundingWords {
     "parameters and their rules [n, k, m]", '{ "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } }');
   const distinctArguments = table<DistinctArguments>("distinctArguments", (pairs) => Array.isArray(pairs) && pairs.every((pair) => isStrings(pair, 2)),
     "pairs of parameter names", '{ "find_route_google_maps": [["origin", "destination"]] }');
+  const embeddedArguments = table<EmbeddedArguments>("embeddedArguments", (triples) => Array.isArray(triples) && triples.every((triple) => isStrings(triple, 3)),
+    "triples [parameter, opening, embedded parameter]", '{ "send_email": [["content", "Here is the ", "title"]] }');
   /** { now } of a named-values rule, or an error that names the field. */
   const clockRule = (field: "namedDates" | "namedTimes"): ClockRule | undefined => {
     const value = parsed[field];
@@ -103,7 +109,7 @@ export function readGrounding(path: string): GroundingWords {
     });
   }
   return {
-    copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, stepArguments, timestampArguments, distinctArguments,
+    copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, stepArguments, timestampArguments, distinctArguments, embeddedArguments,
     ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }),
     ...(intentWords !== undefined && { intentWords }),
   };
@@ -117,6 +123,7 @@ export interface GroundingSets {
   stepArguments: ReadonlyMap<string, ReadonlySet<string>>;
   timestampArguments: TimestampArguments;
   distinctArguments: DistinctArguments;
+  embeddedArguments: EmbeddedArguments;
   /** The day a planner's relative dates ("tomorrow") are read from, when its steps keep to named dates. */
   namedDatesToday?: CalendarDay;
   /** The clock (minutes after midnight) a planner's worked-out times ("in two hours") are read from. */
@@ -141,6 +148,7 @@ export function resolveGrounding(
     stepArguments: parameterSets(words.stepArguments),
     timestampArguments: words.timestampArguments ?? {},
     distinctArguments: words.distinctArguments ?? {},
+    embeddedArguments: words.embeddedArguments ?? {},
     namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
     namedTimesClock: words.namedTimes && minuteOfDay(words.namedTimes.now),
     eventEnds: words.eventEnds,

@@ -6,6 +6,7 @@ import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";
 import { learnCopyArguments, learnStepArguments } from "./copy-arguments.js";
 import { learnDistinctArguments } from "./distinct-arguments.js";
+import { learnEmbeddedArguments } from "./embedded-arguments.js";
 import type { GroundingWords } from "./grounding-file.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
 import { learnEventEnds } from "./event-ends.js";
@@ -53,6 +54,7 @@ export function learnGrounding(examples: readonly GroundingExample[], options: {
   return {
     copyWords: learnCopyWords(records), coverWords: [], copyArguments, stepArguments: learnStepArguments(calls, copyArguments),
     timestampArguments: learnTimestampArguments(calls), distinctArguments: learnDistinctArguments(calls, copyArguments),
+    embeddedArguments: learnEmbeddedArguments(calls),
   };
 }
 

@@ -10,7 +10,7 @@
 // value whose month and day are a named date and whose time a rule gives; the year stays free (prompts rarely name
 // it). A prompt that names no date, or a number of times no rule knows, leaves it free.
 // Deliberately left out: relative dates ("tomorrow"; the planner writes the date out), and other formats.
-import type { ArgumentCheck } from "./copy-arguments.js";
+import type { ArgumentCheck } from "./call-strings.js";
 import type { FunctionCall } from "./action-call.js";
 
 /** [n, k, m]: when the prompt names n times, the value's time is the k-th of them (from 0) plus m minutes. */

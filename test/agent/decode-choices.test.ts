@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { Token } from "node-llama-cpp";
 import { acceptedChoice, deadEndDeviation, stutterSpan, type Choices } from "../../src/agent/decode-choices.js";
 import type { LocalModel } from "../../src/agent/llama.js";
-import { copiedArgumentCheck, copySource, everyStringArgument } from "../../src/plan/copy-arguments.js";
+import { everyStringArgument } from "../../src/plan/call-strings.js";
+import { copiedArgumentCheck, copySource } from "../../src/plan/copy-arguments.js";
 
 const VOCABULARY = ["<nexa_2>", "('", "A", "n", "In", "itech", "cme", "', '", "')"];
 const id = (text: string) => VOCABULARY.indexOf(text) as Token;

@@ -1,9 +1,8 @@
 // Copied arguments: which parameters the training calls always copy from their prompt, and the scanner that tells
 // the decoder whether a call being written still copies them.
 import { describe, expect, it } from "vitest";
-import {
-  copiedArgumentCheck, copySource, everyStringArgument, learnCopyArguments, learnStepArguments, scanCallStrings, stepSource, type FunctionAt,
-} from "../../src/plan/copy-arguments.js";
+import { everyStringArgument, scanCallStrings, type FunctionAt } from "../../src/plan/call-strings.js";
+import { copiedArgumentCheck, copySource, learnCopyArguments, learnStepArguments, stepSource } from "../../src/plan/copy-arguments.js";
 
 /** The decoder's question for copied arguments alone: does the call so far keep each one a piece of `source`? */
 const keepsCopies = (text: string, source: string, copied: ReadonlyMap<string, ReadonlySet<string>>, functionAt: FunctionAt) =>

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { everyStringArgument } from "../../src/plan/copy-arguments.js";
+import { everyStringArgument } from "../../src/plan/call-strings.js";
 import { distinctCheck, learnDistinctArguments } from "../../src/plan/distinct-arguments.js";
 import { readGrounding } from "../../src/plan/grounding-file.js";
 

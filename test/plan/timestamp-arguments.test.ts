@@ -1,7 +1,7 @@
 // Timestamp arguments: the dates and times a prompt names, the rules (n times named → the k-th, shifted) learnt from
 // training calls, and the check that keeps a call being written to them.
 import { describe, expect, it } from "vitest";
-import { everyStringArgument, type FunctionAt } from "../../src/plan/copy-arguments.js";
+import { everyStringArgument, type FunctionAt } from "../../src/plan/call-strings.js";
 import { learnTimestampArguments, namedMoments, timestampCheck, timestampEndingsFor } from "../../src/plan/timestamp-arguments.js";
 
 /** The decoder's question for timestamp arguments alone. */

@@ -29,6 +29,7 @@ function countRules(words: GroundingWords): Record<string, number> {
     stepArguments: sum(Object.values(words.stepArguments ?? {}).map((names) => names.length)),
     timestampArguments: sum(Object.values(words.timestampArguments ?? {}).map((parameters) => Object.keys(parameters).length)),
     distinctArguments: sum(Object.values(words.distinctArguments ?? {}).map((pairs) => pairs.length)),
+    embeddedArguments: sum(Object.values(words.embeddedArguments ?? {}).map((triples) => triples.length)),
     intentWords: Object.keys(words.intentWords?.intents ?? {}).length,
   };
 }

@@ -101,7 +101,10 @@ describe("grounded planner decoding", () => {
     const written = readGrounding(groundingPath);
     expect(written.copyWords).toEqual(["alice"]);
     expect(written.coverWords).toContain("alice");
-    expect(automatic.grounding).toEqual({ copyWords: new Set(written.copyWords), coverWords: new Set(written.coverWords), copyArguments: new Map(), stepArguments: new Map(), timestampArguments: {}, distinctArguments: {} });
+    expect(automatic.grounding).toEqual({
+      copyWords: new Set(written.copyWords), coverWords: new Set(written.coverWords), copyArguments: new Map(), stepArguments: new Map(),
+      timestampArguments: {}, distinctArguments: {}, embeddedArguments: {},
+    });
   });
 
   it("keeps every step to the names the request says, and equals the plain decoder wherever that one does", async () => {

@@ -86,9 +86,12 @@ describe("copy words", () => {
     const directory = mkdtempSync(join(tmpdir(), "octoplan-grounding-"));
     const path = join(directory, "grounding.json");
     writeGrounding(path, { copyWords: ["maria"], coverWords: ["dublin"], copyArguments: { send_email: ["recipient"] } });
-    expect(readGrounding(path)).toEqual({ copyWords: ["maria"], coverWords: ["dublin"], copyArguments: { send_email: ["recipient"] }, timestampArguments: {}, distinctArguments: {} });
+    expect(readGrounding(path)).toEqual({
+      copyWords: ["maria"], coverWords: ["dublin"], copyArguments: { send_email: ["recipient"] }, stepArguments: {}, timestampArguments: {}, distinctArguments: {}, embeddedArguments: {},
+    });
     expect(resolveGrounding("auto", { modelPath: join(directory, "model.gguf") })).toEqual({
-      copyWords: new Set(["maria"]), coverWords: new Set(["dublin"]), copyArguments: new Map([["send_email", new Set(["recipient"])]]), timestampArguments: {}, distinctArguments: {},
+      copyWords: new Set(["maria"]), coverWords: new Set(["dublin"]), copyArguments: new Map([["send_email", new Set(["recipient"])]]), stepArguments: new Map(),
+      timestampArguments: {}, distinctArguments: {}, embeddedArguments: {},
     });
     expect(resolveGrounding("auto", { modelPath: join(tmpdir(), "nowhere", "model.gguf") })).toBeUndefined();
     expect(resolveGrounding("off", { modelPath: join(directory, "model.gguf") })).toBeUndefined();

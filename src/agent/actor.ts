@@ -56,7 +56,8 @@ export class OctopusActor implements Actor {
   static async create(options: OctopusActorOptions): Promise<OctopusActor> {
     const grounding = resolveGrounding(options.grounding, options);
     const local = await LocalModel.load(options);
-    return new OctopusActor(local, options.maxTokens ?? 128, options.grammarRetry ?? true, grounding && { ...grounding, coverWords: new Set() });
+    // No search for a covering call: it may change the function (the first token) to fit a word in (docs/AGENT.md).
+    return new OctopusActor(local, options.maxTokens ?? 128, options.grammarRetry ?? true, grounding && { ...grounding, coverWords: new Set(), intentWords: undefined });
   }
 
   async act(step: string, observation: string | undefined, functions: FunctionSet, options: { signal?: AbortSignal } = {}): Promise<ActResult> {

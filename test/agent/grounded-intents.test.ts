@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LlamaPlanner } from "../../src/agent/index.js";
+import { LlamaPlanner, OctopusActor } from "../../src/agent/index.js";
 import type { DatasetRecord } from "../../src/data/index.js";
 import { GROUNDING_FILE, readGrounding } from "../../src/plan/grounding-file.js";
 import { missingIntents, type IntentWords } from "../../src/plan/intent-words.js";
@@ -45,6 +45,7 @@ const UNSEEN = INTENTS.flatMap((_, first) => INTENTS.map((_, second) => [first, 
 let searching: LlamaPlanner;
 let first: LlamaPlanner;
 let intentWords: IntentWords;
+let modelPath: string;
 
 beforeAll(async () => {
   const directory = mkdtempSync(join(tmpdir(), "octoplan-intents-"));
@@ -54,6 +55,7 @@ beforeAll(async () => {
     data: dataPath, init: "tiny", preset: "scratch", task: "plan", maxSteps: 60, epochs: 1000, lr: 3e-3, batchSize: 8,
     vocabSize: 400, threads: 1, progressBar: false, log: () => undefined, output: join(directory, "planner"),
   });
+  modelPath = trained.modelPath!;
   const written = readGrounding(join(directory, "planner", GROUNDING_FILE));
   intentWords = written.intentWords!;
   searching = await LlamaPlanner.create({ modelPath: trained.modelPath! }); // grounding.json beside it
@@ -72,6 +74,16 @@ describe("intent words in planning", () => {
     expect(intentWords.intents.wake).toEqual([["set_timer_alarm", false]]);
     expect(intentWords.stepFunctions).toMatchObject({ "set the": "set_volume", "take": "take_screenshot" });
     expect(searching.grounding?.intentWords).toEqual(intentWords);
+  });
+
+  it("are not used by an action model given a planner's grounding.json: a search could change the function it calls", async () => {
+    const actor = await OctopusActor.create({ modelPath, grounding: readGrounding(join(modelPath, "..", GROUNDING_FILE)) });
+    try {
+      expect(actor.grounding?.intentWords).toBeUndefined();
+      expect(actor.grounding?.coverWords.size).toBe(0);
+    } finally {
+      await actor.dispose();
+    }
   });
 
   it("search for a plan with every step the request asks for, never returning one that leaves out more", async () => {

@@ -27,23 +27,37 @@ export interface CopyArgumentOptions {
 
 /** The string parameters whose value (nearly) every training call found in its prompt. */
 export function learnCopyArguments(examples: Iterable<{ prompt: string; call: FunctionCall }>, options: CopyArgumentOptions = {}): CopyArguments {
+  return parametersFoundIn(examples, copySource, (call) => Object.keys(call.arguments), options);
+}
+
+/**
+ * The (function, string parameter) pairs among `considered` whose value is a piece of `sourceOf(prompt)` in at least
+ * `minRatio` of at least `minCount` training calls.
+ */
+function parametersFoundIn(
+  examples: Iterable<{ prompt: string; call: FunctionCall }>,
+  sourceOf: (prompt: string) => string,
+  considered: (call: FunctionCall) => readonly string[],
+  options: CopyArgumentOptions,
+): CopyArguments {
   const minCount = options.minCount ?? 20;
   const minRatio = options.minRatio ?? 0.995;
-  const counts = new Map<string, { seen: number; copied: number }>();
+  const counts = new Map<string, { seen: number; found: number }>();
   for (const { prompt, call } of examples) {
-    const source = copySource(prompt);
-    for (const [parameter, value] of Object.entries(call.arguments)) {
+    const source = sourceOf(prompt);
+    for (const parameter of considered(call)) {
+      const value = call.arguments[parameter];
       if (typeof value !== "string") continue;
       const key = `${call.name}\u0000${parameter}`;
-      const count = counts.get(key) ?? { seen: 0, copied: 0 };
+      const count = counts.get(key) ?? { seen: 0, found: 0 };
       count.seen++;
-      if (isPiece(value, source, true)) count.copied++;
+      if (isPiece(value, source, true)) count.found++;
       counts.set(key, count);
     }
   }
   const result: CopyArguments = {};
-  for (const [key, { seen, copied }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    if (seen < minCount || copied < minRatio * seen) continue;
+  for (const [key, { seen, found }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (seen < minCount || found < minRatio * seen) continue;
     const [name, parameter] = key.split("\u0000") as [string, string];
     (result[name] ??= []).push(parameter);
   }
@@ -67,27 +81,7 @@ export function copiedArgumentCheck(
 
 /** The copied arguments that (nearly) every training call found in its step alone, not in the observation. */
 export function learnStepArguments(examples: Iterable<{ prompt: string; call: FunctionCall }>, copied: CopyArguments, options: CopyArgumentOptions = {}): CopyArguments {
-  const minRatio = options.minRatio ?? 0.995;
-  const counts = new Map<string, { seen: number; inStep: number }>();
-  for (const { prompt, call } of examples) {
-    const step = stepSource(prompt);
-    for (const parameter of copied[call.name] ?? []) {
-      const value = call.arguments[parameter];
-      if (typeof value !== "string") continue;
-      const key = `${call.name}\u0000${parameter}`;
-      const count = counts.get(key) ?? { seen: 0, inStep: 0 };
-      count.seen++;
-      if (isPiece(value, step, true)) count.inStep++;
-      counts.set(key, count);
-    }
-  }
-  const result: CopyArguments = {};
-  for (const [key, { seen, inStep }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    if (inStep < minRatio * seen) continue;
-    const [name, parameter] = key.split("\u0000") as [string, string];
-    (result[name] ??= []).push(parameter);
-  }
-  return result;
+  return parametersFoundIn(examples, stepSource, (call) => copied[call.name] ?? [], options);
 }
 
 // "_" joins words in file names: "acme" in "invoice_acme_corp.pdf" is no word to start a copied title at.

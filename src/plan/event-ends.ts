@@ -11,7 +11,7 @@
 // midnight.
 import { learnClockRule } from "./clock-rule.js";
 import { DATA_CLOCK } from "./named-dates.js";
-import { namedDurations } from "./named-durations.js";
+import { namedDurations, TIME_END } from "./named-durations.js";
 import { allowedStepTimes, namedClockTimes, stepTime } from "./named-times.js";
 
 /** A time range the request names: each reading of its start, and each of its end. */
@@ -21,8 +21,7 @@ interface NamedRange {
 }
 
 const CONNECTOR = /\s*(?:-|–|\bto\b|\buntil\b|\btill\b|\band\b)\s*/g;
-/** What a time expression can end with (a range's start) and begin with (its end). */
-const TIME_END = /(\d|[ap]\.?m\.?|morning|afternoon|evening|night|tonight|noon|midday|midnight|o'?clock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|forty|fifty|fifteen|twenty)$/;
+/** What a time expression can begin with (a range's end; named-durations.ts's TIME_END is what one ends with). */
 const TIME_START = /^(\d|(a quarter|quarter|half|noon|midday|midnight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)/;
 const MINUTES_TO = /\b(quarter|five|ten|twenty|twenty-five|twenty five)$/;
 const HOUR_START = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b/;

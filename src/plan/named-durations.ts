@@ -13,7 +13,7 @@ export interface NamedDuration {
 }
 
 /** Ends a time expression: a digit, am/pm, a day part, "noon", "o'clock" or an hour word. */
-const TIME_END = /(\d|[ap]\.?m\.?|morning|afternoon|evening|night|tonight|noon|midday|midnight|o'?clock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|forty|fifty|fifteen|twenty)$/;
+export const TIME_END = /(\d|[ap]\.?m\.?|morning|afternoon|evening|night|tonight|noon|midday|midnight|o'?clock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|forty|fifty|fifteen|twenty)$/;
 
 /** Every duration `request` names, in minutes. */
 export function namedDurations(request: string): NamedDuration[] {

@@ -106,17 +106,23 @@ export function stepSource(prompt: string): string {
 export function isPiece(value: string, source: string, closed: boolean): boolean {
   if (value === "") return !closed;
   if (/^\s/.test(value) || (closed && /\s$/.test(value))) return false;
-  const rest = value.slice(1);
   const first = value[0]!.toLowerCase();
-  // `at` is where `rest` starts. (indexOf of an empty `rest` from past the end returns the end again, hence the bound.)
-  for (let at = source.indexOf(rest, 1); at !== -1; at = at >= source.length ? -1 : source.indexOf(rest, at + 1)) {
-    const start = at - 1;
-    if (source[start]!.toLowerCase() !== first) continue;
+  for (const start of occurrences(value, source)) {
     const before = source[start - 1];
-    const after = source[at + rest.length];
+    const after = source[start + value.length];
     const startsWord = before === undefined || !WORD_CHARACTER.test(before) || !WORD_CHARACTER.test(first);
     const endsWord = !closed || after === undefined || !WORD_CHARACTER.test(after) || !WORD_CHARACTER.test(value.at(-1)!);
     if (startsWord && endsWord) return true;
   }
   return false;
+}
+
+/** Where a non-empty `value` occurs in `source`, its first letter in either case ("Launch deck" in "the launch deck"). */
+export function* occurrences(value: string, source: string): Generator<number> {
+  const rest = value.slice(1);
+  const first = value[0]!.toLowerCase();
+  // `at` is where `rest` starts. (indexOf of an empty `rest` from past the end returns the end again, hence the bound.)
+  for (let at = source.indexOf(rest, 1); at !== -1; at = at >= source.length ? -1 : source.indexOf(rest, at + 1)) {
+    if (source[at - 1]!.toLowerCase() === first) yield at - 1;
+  }
 }

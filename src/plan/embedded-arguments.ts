@@ -11,18 +11,16 @@
 // follows the embedded value (the path after "…: ", which copied arguments and the model decide), and an embedded
 // argument written after the one that holds it (the order of a call's parameters decides).
 import type { ArgumentCheck } from "./call-strings.js";
+import { occurrences } from "./copy-arguments.js";
 import type { FunctionCall } from "./action-call.js";
 
 /** Function → triples [parameter, opening, embedded parameter]: the parameter's value, once it has the opening, goes on with the embedded one's. */
 export type EmbeddedArguments = Record<string, Array<[string, string, string]>>;
 
-/** Where `part` occurs in `value`, its first letter in either case; -1 when it does not. */
+/** Where `part` first occurs in `value`, its first letter in either case; -1 when it does not. */
 function embeddedAt(value: string, part: string): number {
   if (part === "") return -1;
-  const rest = part.slice(1);
-  for (let at = value.indexOf(rest, 1); at !== -1; at = at >= value.length ? -1 : value.indexOf(rest, at + 1)) {
-    if (value[at - 1]!.toLowerCase() === part[0]!.toLowerCase()) return at - 1;
-  }
+  for (const at of occurrences(part, value)) return at;
   return -1;
 }
 

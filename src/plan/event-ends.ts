@@ -82,11 +82,21 @@ export function eventEndsCheck(request: string, clockMinutes?: number): ((text: 
   const ranges = namedRanges(request);
   const lengths = namedDurations(request).filter((duration) => duration.afterTime).map((duration) => duration.minutes);
   const times = clockMinutes === undefined ? undefined : allowedStepTimes(request, clockMinutes);
+  // The decoder asks about every candidate token: each start's tails are worked out once.
+  const tailsByStart = new Map<string, string[]>();
+  const tailsOf = (start: string): string[] => {
+    let tails = tailsByStart.get(start);
+    if (!tails) {
+      const ends = [...allowedEventEnds(minutesOf(start), ranges, named, lengths)].filter((end) => !times || times.has(end));
+      tails = ends.map((end) => ` to ${end}`);
+      tailsByStart.set(start, tails);
+    }
+    return tails;
+  };
   return (text) => {
     // After a start, the step goes on with " to " and an allowed end (training steps write nothing else there).
     for (const match of text.matchAll(/\bfrom (\d{1,2}:\d{2} [AP]M)([^<\n]*)/g)) {
-      const ends = [...allowedEventEnds(minutesOf(match[1]!), ranges, named, lengths)].filter((end) => !times || times.has(end));
-      const tails = ends.map((end) => ` to ${end}`);
+      const tails = tailsOf(match[1]!);
       const rest = match[2]!;
       const open = match.index + match[0].length === text.length;
       if (!tails.some((tail) => rest.startsWith(tail) || (open && tail.startsWith(rest)))) return false;

@@ -1,9 +1,6 @@
-// grounding.json: a planner's copy words and cover words (grounding.ts), named dates and times and intent words
-// (intent-words.ts), or an action model's copy words, copied arguments (copy-arguments.ts), timestamp arguments
-// (timestamp-arguments.ts), distinct and embedded arguments (distinct-arguments.ts, embedded-arguments.ts), learnt by
-// learn-grounding.ts, written by
-// the trainer beside model.gguf or adapter.gguf and found there again by the planner or actor ("auto"). A JSON file rather than GGUF metadata so that a LoRA planner over somebody else's base
-// carries it too.
+// grounding.json: a planner's word lists and rules, or an action model's words and argument rules (learn-grounding.ts
+// lists them), written by the trainer beside model.gguf or adapter.gguf and found there again by the planner or actor
+// ("auto"). A JSON file rather than GGUF metadata so that a LoRA planner over somebody else's base carries it too.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError } from "../errors.js";
@@ -15,7 +12,7 @@ import type { EmbeddedArguments } from "./embedded-arguments.js";
 import type { ClockRule } from "./clock-rule.js";
 import { DATA_CLOCK, parseClockDay, type CalendarDay } from "./named-dates.js";
 import { minuteOfDay } from "./named-times.js";
-import { isIntentWords, type IntentWords } from "./intent-words.js";
+import type { IntentWords } from "./intent-words.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -51,6 +48,13 @@ export function writeGrounding(path: string, words: GroundingWords): void {
 /** A plain object (not an array) whose every value passes `isEntry`. */
 function isTable(value: unknown, isEntry: (entry: unknown) => boolean): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isEntry);
+}
+
+/** Whether a grounding.json field holds intent words (readGrounding names the field when it does not). */
+export function isIntentWords(value: unknown): value is IntentWords {
+  const { stepFunctions, intents } = (isTable(value, () => true) ? value : {}) as Partial<Record<keyof IntentWords, unknown>>;
+  return isTable(stepFunctions, (name) => typeof name === "string") && isTable(intents, (rules) => Array.isArray(rules)
+    && rules.every((rule) => Array.isArray(rule) && rule.length === 2 && typeof rule[0] === "string" && typeof rule[1] === "boolean"));
 }
 
 export function readGrounding(path: string): GroundingWords {

@@ -169,13 +169,3 @@ export function missingIntents(request: string | ReadonlyMap<string, number>, st
   }
   return missing;
 }
-
-/** Whether a grounding.json field holds intent words (readGrounding names the field when it does not). */
-export function isIntentWords(value: unknown): value is IntentWords {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const { stepFunctions, intents } = value as Partial<Record<keyof IntentWords, unknown>>;
-  const isRecord = (table: unknown): table is Record<string, unknown> => typeof table === "object" && table !== null && !Array.isArray(table);
-  return isRecord(stepFunctions) && Object.values(stepFunctions).every((name) => typeof name === "string")
-    && isRecord(intents) && Object.values(intents).every((rules) => Array.isArray(rules) && rules.every((rule) =>
-      Array.isArray(rule) && rule.length === 2 && typeof rule[0] === "string" && typeof rule[1] === "boolean"));
-}

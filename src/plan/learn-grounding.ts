@@ -1,6 +1,8 @@
 // What grounding.json holds, learnt from a model's training examples (grounding-file.ts reads and writes it): for a
 // planner, copy and cover words (grounding.ts), named dates and times (named-dates.ts, named-times.ts), event ends
-// (event-ends.ts) and intent words (intent-words.ts); for an action model, copy words and its argument rules.
+// (event-ends.ts) and intent words (intent-words.ts); for an action model, copy words and copied, step, timestamp,
+// distinct and embedded arguments (copy-arguments.ts, timestamp-arguments.ts, distinct-arguments.ts,
+// embedded-arguments.ts).
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";
@@ -25,9 +27,10 @@ export interface GroundingExample {
 
 /**
  * From a model's training examples (prompt → target): copy words and cover words for a planner, with its date, time,
- * event-end and intent rules where its plans hold to them; copy words and copied arguments for an action model (given its `functions`, which map a target to a call). An action model's
- * search for a covering call could change the function it calls (the first token) to fit a word in, which cost 1
- * point of plan accuracy on the demo's models, so it gets no cover words.
+ * event-end and intent rules where its plans hold to them; copy words and argument rules for an action model (given
+ * its `functions`, which map a target to a call). An action model's search for a covering call could change the
+ * function it calls (the first token) to fit a word in, which cost 1 point of plan accuracy on the demo's models, so
+ * it gets no cover words.
  */
 export function learnGrounding(examples: readonly GroundingExample[], options: { functions?: FunctionSet }): GroundingWords {
   const records = examples.map((example) => ({ query: example.prompt, steps: [example.target] }));

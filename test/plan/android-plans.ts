@@ -1,6 +1,7 @@
 // The offline teacher's android requests and canonical plans, by seed: what the demo trains on, for the tests of
 // the planner's decoding rules (named-dates, named-times, intent-words).
 import { composeCandidate } from "../../src/data/offline/compose.js";
+import type { CandidateRecord } from "../../src/data/generate/teacher.js";
 import { Dice } from "../../src/data/offline/random.js";
 import { parseNow } from "../../src/data/offline/spoken.js";
 import type { Intent } from "../../src/data/offline/intent.js";
@@ -10,14 +11,14 @@ import { FunctionSet } from "../../src/functions/index.js";
 export const ANDROID_INTENTS = intentsFor(FunctionSet.fromDomains(["android"]));
 const NOW = parseNow("2026-11-25T09:00");
 
-/** One request of 1–5 steps (by seed) and its plan. */
-export function androidPlan(seed: number, intents: readonly Intent[] = ANDROID_INTENTS): { query: string; steps: string[] } {
+/** One request of 1–5 steps (by seed) and its plan, with the calls that carry it out. */
+export function androidPlan(seed: number, intents: readonly Intent[] = ANDROID_INTENTS): CandidateRecord {
   return composeCandidate(intents, 1 + (seed % 5), { dice: new Dice(seed), now: NOW }, "canonical")!;
 }
 
 /** androidPlan's request and plan with each step's function (from its call). */
 export function androidPlannedRecord(seed: number): { query: string; steps: string[]; functions: string[] } {
-  const candidate = composeCandidate(ANDROID_INTENTS, 1 + (seed % 5), { dice: new Dice(seed), now: NOW }, "canonical")!;
+  const candidate = androidPlan(seed);
   return { query: candidate.query, steps: candidate.steps, functions: candidate.calls.map((call) => call.name) };
 }
 

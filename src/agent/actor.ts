@@ -90,7 +90,7 @@ export class OctopusActor implements Actor {
       // Asked about every candidate token: the prompt's text and the functions' parameters are worked out once.
       let accept: ((text: string) => boolean) | undefined;
       const timestamps = timestampEndingsFor(prompt, grounding.timestampArguments);
-      if (grounding.copyArguments.size > 0 || timestamps.size > 0) {
+      if (grounding.copyArguments.size > 0 || timestamps.size > 0 || Object.keys(grounding.embeddedArguments).length > 0) {
         const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
         const functionAt = (index: number) => signatures[index];
         const step = { source: stepSource(prompt), arguments: grounding.stepArguments };

@@ -19,7 +19,7 @@ interface GroundingCommandOptions {
   json?: boolean;
 }
 
-/** How many rules of each kind: words, (an action model's) parameters or pairs of parameters, (a planner's) intent words. */
+/** How many rules of each kind: words, (an action model's) parameters, pairs or triples of them, (a planner's) intent words. */
 function countRules(words: GroundingWords): Record<string, number> {
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return {

@@ -2,8 +2,6 @@
 // hour far more often than the others, so greedy decoding writes them for requests that name another; with the
 // rules (grounding.json's namedDates and namedTimes), every date and time it writes is one the request names, and
 // plans that greedy already got right stay as they were.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlamaPlanner } from "../../src/agent/index.js";
@@ -11,7 +9,7 @@ import type { DatasetRecord } from "../../src/data/index.js";
 import { GROUNDING_FILE, readGrounding } from "../../src/plan/grounding-file.js";
 import { namedDatesCheck, parseClockDay } from "../../src/plan/named-dates.js";
 import { namedTimesCheck } from "../../src/plan/named-times.js";
-import { train } from "../../src/train/train.js";
+import { trainTinyOn, writeRecords } from "./trained-models.js";
 
 const NOW = "2026-11-25T09:00"; // a Wednesday
 const TODAY = parseClockDay(NOW)!;
@@ -45,16 +43,11 @@ function records(): DatasetRecord[] {
 const RARE_REQUESTS = EVENTS.flatMap((event) => DAYS.slice(1).flatMap((day, d) => [`add ${event} ${day[0]} ${HOURS[1 + (d % 4)]![0]}`, `add ${event} ${day[0]} at 7pm`]));
 
 beforeAll(async () => {
-  const directory = mkdtempSync(join(tmpdir(), "octoplan-grounded-dates-"));
-  const dataPath = join(directory, "data.jsonl");
-  writeFileSync(dataPath, records().map((record) => JSON.stringify(record)).join("\n") + "\n");
-  const trained = await train({
-    data: dataPath, init: "tiny", preset: "scratch", task: "plan", maxSteps: 60, epochs: 1000, lr: 3e-3, batchSize: 8,
-    vocabSize: 400, threads: 1, progressBar: false, log: () => undefined, output: join(directory, "planner"),
-  });
+  const { directory, dataPath } = writeRecords("octoplan-grounded-dates-", records());
+  const modelPath = await trainTinyOn(dataPath, directory, "plan");
   groundingPath = join(directory, "planner", GROUNDING_FILE);
-  greedy = await LlamaPlanner.create({ modelPath: trained.modelPath!, grounding: "off" });
-  grounded = await LlamaPlanner.create({ modelPath: trained.modelPath! }); // grounding.json beside it
+  greedy = await LlamaPlanner.create({ modelPath, grounding: "off" });
+  grounded = await LlamaPlanner.create({ modelPath }); // grounding.json beside it
 }, 600_000);
 
 afterAll(async () => {

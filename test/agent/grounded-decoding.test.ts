@@ -4,8 +4,7 @@
 // two people are rare in its data, so it often plans one text where two were asked for; with cover words, the
 // decoder searches for a plan that names both, and never returns one that names fewer than its first. The action
 // model, trained on the same data, writes the frequent name into calls too, and its copy words keep it out.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlamaPlanner, OctopusActor } from "../../src/agent/index.js";
@@ -13,7 +12,7 @@ import { FunctionSet } from "../../src/functions/index.js";
 import type { DatasetRecord } from "../../src/data/index.js";
 import { GROUNDING_FILE, readGrounding } from "../../src/plan/grounding-file.js";
 import { learnCopyWords, learnCoverWords, uncoveredWords, ungroundedWord } from "../../src/plan/grounding.js";
-import { train } from "../../src/train/train.js";
+import { trainTinyOn, writeRecords } from "./trained-models.js";
 
 const ANDROID = FunctionSet.fromDomains(["android"]);
 const FREQUENT = "Alice";
@@ -52,32 +51,24 @@ function records(): DatasetRecord[] {
 const TWO = RARE.flatMap((first, index) => RARE.slice(index + 1).map((second) => `text ${first} and ${second}`));
 
 beforeAll(async () => {
-  const directory = mkdtempSync(join(tmpdir(), "octoplan-grounded-"));
-  const dataPath = join(directory, "data.jsonl");
   const all = records();
-  writeFileSync(dataPath, all.map((record) => JSON.stringify(record)).join("\n") + "\n");
+  const { directory, dataPath } = writeRecords("octoplan-grounded-", all);
   copyWords = new Set(learnCopyWords(all, { minCount: 4 }));
   coverWords = new Set(learnCoverWords(all, { minCount: 4 }));
-  const trained = await train({
-    data: dataPath, init: "tiny", preset: "scratch", task: "plan", maxSteps: 60, epochs: 1000, lr: 3e-3, batchSize: 8,
-    vocabSize: 400, threads: 1, progressBar: false, log: () => undefined, output: join(directory, "planner"),
-  });
+  const plannerPath = await trainTinyOn(dataPath, directory, "plan");
   groundingPath = join(directory, "planner", GROUNDING_FILE);
-  greedy = await LlamaPlanner.create({ modelPath: trained.modelPath!, grounding: "off" });
-  grounded = await LlamaPlanner.create({ modelPath: trained.modelPath!, grounding: { copyWords: [...copyWords], coverWords: [] } });
-  covered = await LlamaPlanner.create({ modelPath: trained.modelPath!, grounding: { copyWords: [...copyWords], coverWords: [...coverWords] } });
-  automatic = await LlamaPlanner.create({ modelPath: trained.modelPath! });
-  const actor = await train({
-    data: dataPath, init: "tiny", preset: "scratch", task: "act", functions: ANDROID, maxSteps: 60, epochs: 1000, lr: 3e-3, batchSize: 8,
-    vocabSize: 400, threads: 1, progressBar: false, log: () => undefined, output: join(directory, "actor"),
-  });
+  greedy = await LlamaPlanner.create({ modelPath: plannerPath, grounding: "off" });
+  grounded = await LlamaPlanner.create({ modelPath: plannerPath, grounding: { copyWords: [...copyWords], coverWords: [] } });
+  covered = await LlamaPlanner.create({ modelPath: plannerPath, grounding: { copyWords: [...copyWords], coverWords: [...coverWords] } });
+  automatic = await LlamaPlanner.create({ modelPath: plannerPath });
+  const actorPath = await trainTinyOn(dataPath, directory, "act", ANDROID);
   // The action model's copy words come from its prompts (step + observation) and targets (the call).
   actorCopyWords = new Set(learnCopyWords(all.flatMap((record) => record.steps.map((step, index) =>
     ({ query: step, steps: [String(record.calls![index]!.arguments.contact_name)] }))), { minCount: 4 }));
-  plainActor = await OctopusActor.create({ modelPath: actor.modelPath!, grounding: "off" });
+  plainActor = await OctopusActor.create({ modelPath: actorPath, grounding: "off" });
   actorGroundingPath = join(directory, "actor", GROUNDING_FILE);
-  copyingActor = await OctopusActor.create({ modelPath: actor.modelPath! }); // its grounding.json: copied arguments
-  groundedActor = await OctopusActor.create({ modelPath: actor.modelPath!, grounding: { copyWords: [...actorCopyWords], coverWords: [] } });
+  copyingActor = await OctopusActor.create({ modelPath: actorPath }); // its grounding.json: copied arguments
+  groundedActor = await OctopusActor.create({ modelPath: actorPath, grounding: { copyWords: [...actorCopyWords], coverWords: [] } });
 }, 600_000);
 
 afterAll(async () => {

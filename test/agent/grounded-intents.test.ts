@@ -3,15 +3,13 @@
 // ask for a step ("louder", "screen capture", "wake") are learnt from the same data and written to grounding.json;
 // with them the decoder searches for a plan with the step each asks for, and never returns one that leaves out more
 // than its first.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlamaPlanner, OctopusActor } from "../../src/agent/index.js";
 import type { DatasetRecord } from "../../src/data/index.js";
 import { GROUNDING_FILE, readGrounding } from "../../src/plan/grounding-file.js";
 import { missingIntents, type IntentWords } from "../../src/plan/intent-words.js";
-import { train } from "../../src/train/train.js";
+import { trainTinyOn, writeRecords } from "./trained-models.js";
 
 const INTENTS = [
   { say: ["make it louder", "louder music", "louder please"], step: "Set the media volume to 8", name: "set_volume" },
@@ -48,18 +46,12 @@ let intentWords: IntentWords;
 let modelPath: string;
 
 beforeAll(async () => {
-  const directory = mkdtempSync(join(tmpdir(), "octoplan-intents-"));
-  const dataPath = join(directory, "data.jsonl");
-  writeFileSync(dataPath, records().map((item) => JSON.stringify(item)).join("\n") + "\n");
-  const trained = await train({
-    data: dataPath, init: "tiny", preset: "scratch", task: "plan", maxSteps: 60, epochs: 1000, lr: 3e-3, batchSize: 8,
-    vocabSize: 400, threads: 1, progressBar: false, log: () => undefined, output: join(directory, "planner"),
-  });
-  modelPath = trained.modelPath!;
+  const { directory, dataPath } = writeRecords("octoplan-intents-", records());
+  modelPath = await trainTinyOn(dataPath, directory, "plan");
   const written = readGrounding(join(directory, "planner", GROUNDING_FILE));
   intentWords = written.intentWords!;
-  searching = await LlamaPlanner.create({ modelPath: trained.modelPath! }); // grounding.json beside it
-  first = await LlamaPlanner.create({ modelPath: trained.modelPath!, grounding: { ...written, intentWords: undefined } });
+  searching = await LlamaPlanner.create({ modelPath }); // grounding.json beside it
+  first = await LlamaPlanner.create({ modelPath, grounding: { ...written, intentWords: undefined } });
 }, 600_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
 // `--domains android` matches it. A few hundred optimizer steps
 // on one thread: enough for the models to learn the formats and most of the mapping, which is what
 // the end-to-end tests need (the trace's structure, real GGUF files, real llama.cpp inference).
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readDatasetAll, type DatasetRecord } from "../../src/data/index.js";
@@ -36,4 +36,25 @@ export async function trainTinyModels(steps = 200): Promise<TrainedModels> {
   const actor = await train({ ...common, task: "act", functions, output: join(directory, "actor") });
   if (!planner.modelPath || !actor.modelPath) throw new Error("training wrote no model.gguf");
   return { directory, functions, records, dataPath, plannerPath: planner.modelPath, actorPath: actor.modelPath };
+}
+
+/** Hand-made records in a fresh folder (`prefix` names it), for a test that trains its own tiny models on them. */
+export function writeRecords(prefix: string, records: readonly DatasetRecord[]): { directory: string; dataPath: string } {
+  const directory = mkdtempSync(join(tmpdir(), prefix));
+  const dataPath = join(directory, "data.jsonl");
+  writeFileSync(dataPath, records.map((record) => JSON.stringify(record)).join("\n") + "\n");
+  return { directory, dataPath };
+}
+
+/**
+ * The grounded-decoding tests' model: a tiny planner (or, with `functions`, action model) trained from scratch on the
+ * records at `dataPath` for 60 steps, into `directory`/planner or `directory`/actor; returns its model.gguf.
+ */
+export async function trainTinyOn(dataPath: string, directory: string, task: "plan" | "act", functions?: FunctionSet): Promise<string> {
+  const trained = await train({
+    data: dataPath, init: "tiny", preset: "scratch", task, functions, maxSteps: 60, epochs: 1000, lr: 3e-3, batchSize: 8,
+    vocabSize: 400, threads: 1, progressBar: false, log: () => undefined, output: join(directory, task === "plan" ? "planner" : "actor"),
+  });
+  if (!trained.modelPath) throw new Error("training wrote no model.gguf");
+  return trained.modelPath;
 }

@@ -1,19 +1,25 @@
 // Timestamp arguments: a YYYY-MM-DD-HH-MM argument whose date and time every training call took from a date and a
-// time its prompt names ("December 3 from 1:45 PM to 2:45 PM" → start "2026-12-03-13-45", end "2026-12-03-14-45"):
-// the time picked by its place among the prompt's times, maybe shifted by a fixed amount (an event "at 2:05 PM"
-// ends an hour later). A small action model converts the words badly ("December 1 at 2:05 PM" → "2026-12-13-14-05";
+// time its step names ("December 3 from 1:45 PM to 2:45 PM" → start "2026-12-03-13-45", end "2026-12-03-14-45"):
+// the time picked by its place among the step's times, maybe shifted by a fixed amount (an event "at 2:05 PM" ends
+// an hour later). A small action model converts the words badly ("December 1 at 2:05 PM" → "2026-12-13-14-05";
 // swapped starts and ends; ends equal to starts) on 38 of 566 held-out requests' calls. Which parameters qualify, and
 // by which rules (n times named → the k-th, plus m minutes), is learnt from the action model's training data and
 // written to grounding.json beside the copied arguments (copy-arguments.ts).
 //
+// Only the step is read, not the previous observation (stepSource). Read on whole prompts, a step "at 2:05 PM" after
+// an observation with a time of its own taught the rule "of two times, the first plus an hour", which then let
+// "from 6:00 PM to 6:30 PM" end at 7:00 PM (five of 566 held-out requests, session 18). A parameter whose training
+// values came from the observation would fit no rule on its step, and is then not held at all.
+//
 // While such an argument is written, the decoder (agent/distinct-steps.ts, option `accept`) keeps it a prefix of a
-// value whose month and day are a named date and whose time a rule gives; the year stays free (prompts rarely name
-// it). A prompt that names no date, or a number of times no rule knows, leaves it free.
+// value whose month and day are a named date and whose time a rule gives; the year stays free (steps rarely name
+// it). A step that names no date, or a number of times no rule knows, leaves it free.
 // Deliberately left out: relative dates ("tomorrow"; the planner writes the date out), and other formats.
 import type { ArgumentCheck } from "./call-strings.js";
 import type { FunctionCall } from "./action-call.js";
+import { stepSource } from "./copy-arguments.js";
 
-/** [n, k, m]: when the prompt names n times, the value's time is the k-th of them (from 0) plus m minutes. */
+/** [n, k, m]: when the step names n times, the value's time is the k-th of them (from 0) plus m minutes. */
 export type TimeRule = [number, number, number];
 /** Function → parameter → the rules its training values followed. */
 export type TimestampArguments = Record<string, Record<string, TimeRule[]>>;
@@ -96,7 +102,7 @@ export function learnTimestampArguments(
     let named: NamedMoments | undefined;
     for (const [parameter, value] of Object.entries(call.arguments)) {
       if (typeof value !== "string" || !TIMESTAMP.test(value)) continue;
-      named ??= namedMoments(prompt);
+      named ??= namedMoments(stepSource(prompt));
       const key = `${call.name}\u0000${parameter}`;
       const calls = seen.get(key) ?? [];
       calls.push(new Set(rulesFor(value, named)));
@@ -112,7 +118,7 @@ export function learnTimestampArguments(
     while (left.length > (1 - minRatio) * calls.length && rules.length < maxRules) {
       const counts = new Map<string, number>();
       for (const options of left) for (const rule of options) counts.set(rule, (counts.get(rule) ?? 0) + 1);
-      // Ties go to the smaller shift: a time the prompt names is likelier meant than one derived from another.
+      // Ties go to the smaller shift: a time the step names is likelier meant than one derived from another.
       const shift = (rule: string) => Math.abs(Number(rule.split(":")[2]));
       const best = [...counts].sort((a, b) => b[1] - a[1] || shift(a[0]) - shift(b[0]) || a[0].localeCompare(b[0]))[0];
       if (!best || best[1] < minRuleCount) break;
@@ -151,12 +157,12 @@ export function timestampCheck(endings: ReadonlyMap<string, ReadonlyMap<string, 
   };
 }
 
-/** For one prompt: function → parameter → allowed endings, for the parameters whose prompt names a date and a time. */
+/** For one action prompt: function → parameter → allowed endings, for the parameters when its step names a date and a time. */
 export function timestampEndingsFor(prompt: string, timestampArguments: TimestampArguments): Map<string, Map<string, Set<string>>> {
   const result = new Map<string, Map<string, Set<string>>>();
   const functions = Object.entries(timestampArguments);
   if (functions.length === 0) return result;
-  const named = namedMoments(prompt);
+  const named = namedMoments(stepSource(prompt));
   if (named.dates.length === 0 || named.times.length === 0) return result;
   for (const [name, parameters] of functions) {
     result.set(name, new Map(Object.entries(parameters).map(([parameter, rules]) => [parameter, timestampEndings(named, rules)])));

@@ -1,4 +1,4 @@
-// Timestamp arguments: the dates and times a prompt names, the rules (n times named → the k-th, shifted) learnt from
+// Timestamp arguments: the dates and times a step names, the rules (n times named → the k-th, shifted) learnt from
 // training calls, and the check that keeps a call being written to them.
 import { describe, expect, it } from "vitest";
 import { everyStringArgument, type FunctionAt } from "../../src/plan/call-strings.js";
@@ -8,6 +8,7 @@ import { learnTimestampArguments, namedMoments, timestampCheck, timestampEndings
 const keepsTimestamps = (text: string, endings: ReturnType<typeof timestampEndingsFor>, functionAt: FunctionAt) =>
   everyStringArgument(text, functionAt, timestampCheck(endings));
 import { readGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
+import { actionPrompt } from "../../src/plan/action-format.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +71,26 @@ describe("timestamp arguments", () => {
     expect(timestampEndingsFor("<|user|>Create a calendar event for dinner at 2:05 PM<|end|>", rules).size).toBe(0);
     const threeTimes = timestampEndingsFor("December 1 at 1:00 PM, 2:00 PM or 3:00 PM", rules);
     expect(keepsTimestamps("<nexa_4>('x', '1999-05-05-05-05'", threeTimes, functionAt)).toBe(true);
+  });
+
+  it("reads the step's times, not the observation's", () => {
+    // Half the "at A" events follow an observation that names a time of its own. Read on whole prompts, these would
+    // teach "of two times, the first plus an hour", which lets "from 6:00 PM to 6:30 PM" end at 7:00 PM.
+    const calls = calendarCalls(40).map((example, index) => {
+      const step = example.prompt.slice("<|user|>".length, -"<|end|><|assistant|>".length);
+      return { ...example, prompt: actionPrompt(step, index % 4 === 1 ? "{'alarm': '09:30'}" : undefined) };
+    });
+    const rules = learnTimestampArguments(calls);
+    expect(rules.create_calendar_event?.end_time).toEqual([[2, 1, 0], [1, 0, 60]]);
+    const endings = timestampEndingsFor(actionPrompt("Create a calendar event for retreat on November 26 from 6:00 PM to 6:30 PM", "{'alarm': '09:30'}"), rules);
+    expect(keepsTimestamps("<nexa_4>('Retreat', '2026-11-26-18-00', '2026-11-26-18-30')", endings, functionAt)).toBe(true);
+    expect(keepsTimestamps("<nexa_4>('Retreat', '2026-11-26-18-00', '2026-11-26-19-00')", endings, functionAt)).toBe(false);
+    // A time that training calls took from the observation fits no rule on the step, and is not held.
+    const fromObservation = calendarCalls(40).map((example) => ({
+      prompt: actionPrompt("Create a calendar event for lunch on December 1 at the time in the message", "{'time': '13:15'}"),
+      call: { ...example.call, arguments: { ...example.call.arguments, start_time: "2026-12-01-13-15" } },
+    }));
+    expect(learnTimestampArguments(fromObservation).create_calendar_event?.start_time).toBeUndefined();
   });
 
   it("travels in grounding.json, and a malformed table is refused with its field named", () => {

@@ -17,8 +17,11 @@ describe("named times", () => {
       ["at seven o'clock in the evening", ["7:00 PM"]],
       ["at half past seven", ["7:30 AM", "7:30 PM"]],
       ["at quarter to eight in the morning", ["7:45 AM"]],
-      // "to eleven at night" also reads as a range's end ("from half past ten to eleven am"): both stay allowed.
-      ["at twenty to eleven at night", ["10:40 PM", "11:00 PM"]],
+      // The hour of "twenty to eleven" is no time of its own; after "from" or "past" "to" is a range's end.
+      ["at twenty to eleven at night", ["10:40 PM"]],
+      ["at ten to one in the afternoon", ["12:50 PM"]],
+      ["from five to seven in the evening", ["6:55 PM", "7:00 PM"]],
+      ["from half past ten to eleven am", ["10:30 AM", "10:30 PM", "11:00 AM"]],
       ["at six ten in the evening", ["6:10 PM"]],
       ["lunch at noon", ["12:00 PM"]],
       ["at midnight", ["12:00 AM"]],

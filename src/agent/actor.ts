@@ -21,7 +21,8 @@ import { copiedArgumentCheck, copySource, stepSource } from "../plan/copy-argume
 import { timestampCheck, timestampEndingsFor } from "../plan/timestamp-arguments.js";
 import { distinctCheck } from "../plan/distinct-arguments.js";
 import { embeddedCheck } from "../plan/embedded-arguments.js";
-import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
+import type { GroundingWords } from "../plan/grounding-file.js";
+import { resolveGrounding, type GroundingSets } from "../plan/grounding-sets.js";
 import { pythonCallGbnf } from "./call-grammar.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
 import { ActionError } from "./errors.js";

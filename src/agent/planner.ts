@@ -4,12 +4,14 @@
 // A prompt template with `{query}` serves instruct bases whose chat format differs.
 import { InputError } from "../errors.js";
 import { parsePlanCompletion, plannerPrompt } from "../plan/index.js";
-import { resolveGrounding, type GroundingSets, type GroundingWords } from "../plan/grounding-file.js";
+import type { GroundingWords } from "../plan/grounding-file.js";
+import { resolveGrounding, type GroundingSets } from "../plan/grounding-sets.js";
 import { END, SPLIT } from "../plan/tokens.js";
 import { decodeDistinctSteps } from "./distinct-steps.js";
 import { namedDatesCheck } from "../plan/named-dates.js";
 import { namedTimesCheck } from "../plan/named-times.js";
 import { eventEndsCheck } from "../plan/event-ends.js";
+import { clauseScopeCheck } from "../plan/clause-scope.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -106,11 +108,15 @@ export class LlamaPlanner implements Planner {
     if (decoding === "distinct-steps" && splitToken !== undefined && endToken !== undefined) {
       const grounding = this.grounding && { request: query, ...this.grounding };
       // Dates and times: a step may write only those the request names or works out (plan/named-dates.ts, named-times.ts),
-      // and an event ends when the request says for its start (event-ends.ts).
+      // and an event ends when the request says for its start (event-ends.ts); a step's own clauses hold its dates and
+      // times too (clause-scope.ts).
       const checks = [
         this.grounding?.namedDatesToday && namedDatesCheck(query, this.grounding.namedDatesToday),
         this.grounding?.namedTimesClock !== undefined ? namedTimesCheck(query, this.grounding.namedTimesClock) : undefined,
         this.grounding?.eventEnds ? eventEndsCheck(query, this.grounding.namedTimesClock) : undefined,
+        this.grounding?.clauseScope
+          ? clauseScopeCheck(query, this.grounding.clauseScope, { today: this.grounding.namedDatesToday, clockMinutes: this.grounding.namedTimesClock })
+          : undefined,
       ].filter((check) => check !== undefined);
       const accept = checks.length === 0 ? undefined : (text: string) => checks.every((check) => check(text));
       return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding, accept });

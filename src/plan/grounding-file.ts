@@ -1,8 +1,7 @@
 // grounding.json: a planner's word lists and rules, or an action model's words and argument rules (learn-grounding.ts
 // lists them), written by the trainer beside model.gguf or adapter.gguf and found there again by the planner or actor
 // ("auto"). A JSON file rather than GGUF metadata so that a LoRA planner over somebody else's base carries it too.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic.js";
 import type { CopyArguments } from "./copy-arguments.js";
@@ -10,9 +9,10 @@ import type { TimestampArguments } from "./timestamp-arguments.js";
 import type { DistinctArguments } from "./distinct-arguments.js";
 import type { EmbeddedArguments } from "./embedded-arguments.js";
 import type { ClockRule } from "./clock-rule.js";
-import { DATA_CLOCK, parseClockDay, type CalendarDay } from "./named-dates.js";
+import { DATA_CLOCK, parseClockDay } from "./named-dates.js";
 import { minuteOfDay } from "./named-times.js";
 import type { IntentWords } from "./intent-words.js";
+import type { ClauseScope } from "./clause-scope.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -39,6 +39,8 @@ export interface GroundingWords {
   eventEnds?: boolean;
   /** A planner's: request words that ask for a step of one function, and how steps map to functions (intent-words.ts). */
   intentWords?: IntentWords;
+  /** A planner's: a step's dates and times come from the clauses it is about (clause-scope.ts). */
+  clauseScope?: ClauseScope;
 }
 
 export function writeGrounding(path: string, words: GroundingWords): void {
@@ -112,61 +114,13 @@ export function readGrounding(path: string): GroundingWords {
       hint: '{ "intentWords": { "stepFunctions": { "take a screenshot": "take_screenshot" }, "intents": { "louder": [["set_volume", false]] } } }',
     });
   }
+  const clauseScope = parsed.clauseScope;
+  if (clauseScope !== undefined && !isStrings((clauseScope as { commonWords?: unknown } | null)?.commonWords)) {
+    throw new InputError(`${path}: field 'clauseScope' must be an object with the words too common to anchor a step`, { hint: '{ "clauseScope": { "commonWords": ["calendar", "text"] } }' });
+  }
   return {
     copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, stepArguments, timestampArguments, distinctArguments, embeddedArguments,
     ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }),
-    ...(intentWords !== undefined && { intentWords }),
+    ...(intentWords !== undefined && { intentWords }), ...(clauseScope !== undefined && { clauseScope: clauseScope as ClauseScope }),
   };
-}
-
-/** The lists as a decoder uses them. */
-export interface GroundingSets {
-  copyWords: ReadonlySet<string>;
-  coverWords: ReadonlySet<string>;
-  copyArguments: ReadonlyMap<string, ReadonlySet<string>>;
-  stepArguments: ReadonlyMap<string, ReadonlySet<string>>;
-  timestampArguments: TimestampArguments;
-  distinctArguments: DistinctArguments;
-  embeddedArguments: EmbeddedArguments;
-  /** The day a planner's relative dates ("tomorrow") are read from, when its steps keep to named dates. */
-  namedDatesToday?: CalendarDay;
-  /** The clock (minutes after midnight) a planner's worked-out times ("in two hours") are read from. */
-  namedTimesClock?: number;
-  eventEnds?: boolean;
-  intentWords?: IntentWords;
-}
-
-/**
- * The grounding a model decodes with: "off" → none; "auto" → grounding.json beside its first adapter or the model
- * (the adapter is what was trained), none if there is no such file; any other text is a file path; or the words.
- */
-export function resolveGrounding(
-  grounding: string | GroundingWords | undefined,
-  model: { modelPath: string; lora?: ReadonlyArray<{ path: string }> },
-): GroundingSets | undefined {
-  const words = typeof grounding === "object" ? grounding : readSetting(grounding ?? "auto", [...(model.lora ?? []).map((file) => file.path), model.modelPath]);
-  return words && {
-    copyWords: new Set(words.copyWords),
-    coverWords: new Set(words.coverWords),
-    copyArguments: parameterSets(words.copyArguments),
-    stepArguments: parameterSets(words.stepArguments),
-    timestampArguments: words.timestampArguments ?? {},
-    distinctArguments: words.distinctArguments ?? {},
-    embeddedArguments: words.embeddedArguments ?? {},
-    namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
-    namedTimesClock: words.namedTimes && minuteOfDay(words.namedTimes.now),
-    eventEnds: words.eventEnds,
-    intentWords: words.intentWords,
-  };
-}
-
-function parameterSets(table: CopyArguments = {}): ReadonlyMap<string, ReadonlySet<string>> {
-  return new Map(Object.entries(table).map(([name, parameters]) => [name, new Set(parameters)]));
-}
-
-function readSetting(setting: string, modelPaths: readonly string[]): GroundingWords | undefined {
-  if (setting === "off") return undefined;
-  if (setting !== "auto") return readGrounding(setting);
-  const found = modelPaths.map((path) => join(dirname(path), GROUNDING_FILE)).find((path) => existsSync(path));
-  return found === undefined ? undefined : readGrounding(found);
 }

@@ -1,6 +1,6 @@
 // What grounding.json holds, learnt from a model's training examples (grounding-file.ts reads and writes it): for a
 // planner, copy and cover words (grounding.ts), named dates and times (named-dates.ts, named-times.ts), event ends
-// (event-ends.ts) and intent words (intent-words.ts); for an action model, copy words and copied, step, timestamp,
+// (event-ends.ts), intent words (intent-words.ts) and clause scope (clause-scope.ts); for an action model, copy words and copied, step, timestamp,
 // distinct and embedded arguments (copy-arguments.ts, timestamp-arguments.ts, distinct-arguments.ts,
 // embedded-arguments.ts).
 import { OctoplanError } from "../errors.js";
@@ -17,6 +17,7 @@ import { DATA_CLOCK, learnNamedDates } from "./named-dates.js";
 import { learnNamedTimes } from "./named-times.js";
 import { parsePlanCompletion } from "./planner-format.js";
 import { learnTimestampArguments } from "./timestamp-arguments.js";
+import { learnClauseScope } from "./clause-scope.js";
 
 /** A training example as the learners read it; a plan example carries its steps' functions when its record names them. */
 export interface GroundingExample {
@@ -40,9 +41,13 @@ export function learnGrounding(examples: readonly GroundingExample[], options: {
     const namedTimes = learnNamedTimes(records, DATA_CLOCK);
     const eventEnds = learnEventEnds(records);
     const intentWords = learnPlannerIntents(examples);
+    const clauseScope = namedDates || namedTimes
+      ? learnClauseScope(examples.map((example) => ({ query: example.prompt, steps: parsePlanCompletion(example.target) })), DATA_CLOCK)
+      : undefined;
     return {
       copyWords: learnCopyWords(records), coverWords: learnCoverWords(records),
       ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds && { eventEnds }), ...(intentWords && { intentWords }),
+      ...(clauseScope && { clauseScope }),
     };
   }
   const calls = examples.flatMap((example) => {

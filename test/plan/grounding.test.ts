@@ -9,7 +9,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError } from "../../src/errors.js";
-import { readGrounding, resolveGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
+import { readGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
+import { resolveGrounding } from "../../src/plan/grounding-sets.js";
 import { isSaid, learnCopyWords, learnCoverWords, uncoveredWords, ungroundedWord, wordsOf } from "../../src/plan/grounding.js";
 
 const names = ["Alice", "Bob", "Carol", "maria.garcia@yahoo.com", "Dave"];

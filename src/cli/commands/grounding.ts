@@ -34,6 +34,11 @@ function countRules(words: GroundingWords): Record<string, number> {
   };
 }
 
+/** A planner's rules that are on (each is learnt only when its training plans hold to it). */
+function planRules(words: GroundingWords): string[] {
+  return (["namedDates", "namedTimes", "eventEnds", "clauseScope"] as const).filter((rule) => words[rule]);
+}
+
 export function register(program: Command): void {
   program
     .command("grounding")
@@ -52,8 +57,10 @@ export function register(program: Command): void {
       const words = learnGrounding(textExamples(records, task, functions), { functions });
       writeGrounding(options.out, words);
       const counts = countRules(words);
+      const rules = planRules(words);
       process.stdout.write(options.json
-        ? `${JSON.stringify({ out: options.out, task, records: records.length, ...counts })}\n`
-        : `${options.out}: from ${records.length} records, ${Object.entries(counts).map(([kind, count]) => `${count} ${kind}`).join(", ")}\n`);
+        ? `${JSON.stringify({ out: options.out, task, records: records.length, ...counts, rules })}\n`
+        : `${options.out}: from ${records.length} records, ${Object.entries(counts).map(([kind, count]) => `${count} ${kind}`).join(", ")}`
+          + `${rules.length > 0 ? `; rules: ${rules.join(", ")}` : ""}\n`);
     });
 }

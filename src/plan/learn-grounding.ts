@@ -1,8 +1,8 @@
 // What grounding.json holds, learnt from a model's training examples (grounding-file.ts reads and writes it): for a
 // planner, copy and cover words (grounding.ts), named dates and times (named-dates.ts, named-times.ts), event ends
-// (event-ends.ts), intent words (intent-words.ts) and clause scope (clause-scope.ts); for an action model, copy words and copied, step, timestamp,
-// distinct and embedded arguments (copy-arguments.ts, timestamp-arguments.ts, distinct-arguments.ts,
-// embedded-arguments.ts).
+// (event-ends.ts), intent words (intent-words.ts) and clause scope (clause-scope.ts); for an action model, copy
+// words and copied, step, timestamp, distinct and embedded arguments (copy-arguments.ts, timestamp-arguments.ts,
+// distinct-arguments.ts, embedded-arguments.ts).
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";

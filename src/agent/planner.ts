@@ -12,6 +12,7 @@ import { namedDatesCheck } from "../plan/named-dates.js";
 import { namedTimesCheck } from "../plan/named-times.js";
 import { eventEndsCheck } from "../plan/event-ends.js";
 import { clauseScopeCheck } from "../plan/clause-scope.js";
+import { namedStartsCheck } from "../plan/named-starts.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -108,12 +109,13 @@ export class LlamaPlanner implements Planner {
     if (decoding === "distinct-steps" && splitToken !== undefined && endToken !== undefined) {
       const grounding = this.grounding && { request: query, ...this.grounding };
       // Dates and times: a step may write only those the request names or works out (plan/named-dates.ts, named-times.ts),
-      // and an event ends when the request says for its start (event-ends.ts); a step's own clauses hold its dates and
-      // times too (clause-scope.ts).
+      // an event ends when the request says for its start (event-ends.ts), a worked-out end is written only as an end
+      // (named-starts.ts), and a step's own clauses hold its dates and times too (clause-scope.ts).
       const checks = [
         this.grounding?.namedDatesToday && namedDatesCheck(query, this.grounding.namedDatesToday),
         this.grounding?.namedTimesClock !== undefined ? namedTimesCheck(query, this.grounding.namedTimesClock) : undefined,
         this.grounding?.eventEnds ? eventEndsCheck(query, this.grounding.namedTimesClock) : undefined,
+        this.grounding?.namedStarts && this.grounding.namedTimesClock !== undefined ? namedStartsCheck(query, this.grounding.namedTimesClock) : undefined,
         this.grounding?.clauseScope
           ? clauseScopeCheck(query, this.grounding.clauseScope, { today: this.grounding.namedDatesToday, clockMinutes: this.grounding.namedTimesClock })
           : undefined,

@@ -37,6 +37,8 @@ export interface GroundingWords {
   namedTimes?: ClockRule;
   /** A planner's: an event's end is the one named for its start, else its start plus a named length or an hour (event-ends.ts). */
   eventEnds?: boolean;
+  /** A planner's: a time written other than as a range's end is named, or the clock plus a named wait (named-starts.ts). */
+  namedStarts?: boolean;
   /** A planner's: request words that ask for a step of one function, and how steps map to functions (intent-words.ts). */
   intentWords?: IntentWords;
   /** A planner's: a step's dates and times come from the clauses it is about (clause-scope.ts). */
@@ -104,10 +106,13 @@ export function readGrounding(path: string): GroundingWords {
   };
   const namedDates = clockRule("namedDates");
   const namedTimes = clockRule("namedTimes");
-  const eventEnds = parsed.eventEnds;
-  if (eventEnds !== undefined && typeof eventEnds !== "boolean") {
-    throw new InputError(`${path}: field 'eventEnds' must be true or false`, { hint: '{ "eventEnds": true }' });
-  }
+  const flag = (field: "eventEnds" | "namedStarts"): boolean | undefined => {
+    const value = parsed[field];
+    if (value !== undefined && typeof value !== "boolean") throw new InputError(`${path}: field '${field}' must be true or false`, { hint: `{ "${field}": true }` });
+    return value;
+  };
+  const eventEnds = flag("eventEnds");
+  const namedStarts = flag("namedStarts");
   const intentWords = parsed.intentWords;
   if (intentWords !== undefined && !isIntentWords(intentWords)) {
     throw new InputError(`${path}: field 'intentWords' must hold stepFunctions (step beginning → function) and intents (word → [function, counted] pairs)`, {
@@ -120,7 +125,7 @@ export function readGrounding(path: string): GroundingWords {
   }
   return {
     copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, stepArguments, timestampArguments, distinctArguments, embeddedArguments,
-    ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }),
+    ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }), ...(namedStarts !== undefined && { namedStarts }),
     ...(intentWords !== undefined && { intentWords }), ...(clauseScope !== undefined && { clauseScope: clauseScope as ClauseScope }),
   };
 }

@@ -26,6 +26,7 @@ export interface GroundingSets {
   /** The clock (minutes after midnight) a planner's worked-out times ("in two hours") are read from. */
   namedTimesClock?: number;
   eventEnds?: boolean;
+  namedStarts?: boolean;
   intentWords?: IntentWords;
   clauseScope?: ClauseScope;
 }
@@ -50,6 +51,7 @@ export function resolveGrounding(
     namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
     namedTimesClock: words.namedTimes && minuteOfDay(words.namedTimes.now),
     eventEnds: words.eventEnds,
+    namedStarts: words.namedStarts,
     intentWords: words.intentWords,
     clauseScope: words.clauseScope,
   };

@@ -1,8 +1,8 @@
 // What grounding.json holds, learnt from a model's training examples (grounding-file.ts reads and writes it): for a
 // planner, copy and cover words (grounding.ts), named dates and times (named-dates.ts, named-times.ts), event ends
-// (event-ends.ts), intent words (intent-words.ts) and clause scope (clause-scope.ts); for an action model, copy
-// words and copied, step, timestamp, distinct and embedded arguments (copy-arguments.ts, timestamp-arguments.ts,
-// distinct-arguments.ts, embedded-arguments.ts).
+// (event-ends.ts), named starts (named-starts.ts), intent words (intent-words.ts) and clause scope (clause-scope.ts);
+// for an action model, copy words and copied, step, timestamp, distinct and embedded arguments (copy-arguments.ts,
+// timestamp-arguments.ts, distinct-arguments.ts, embedded-arguments.ts).
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";
@@ -18,6 +18,7 @@ import { learnNamedTimes } from "./named-times.js";
 import { parsePlanCompletion } from "./planner-format.js";
 import { learnTimestampArguments } from "./timestamp-arguments.js";
 import { learnClauseScope } from "./clause-scope.js";
+import { learnNamedStarts } from "./named-starts.js";
 
 /** A training example as the learners read it; a plan example carries its steps' functions when its record names them. */
 export interface GroundingExample {
@@ -40,13 +41,15 @@ export function learnGrounding(examples: readonly GroundingExample[], options: {
     const namedDates = learnNamedDates(records, DATA_CLOCK);
     const namedTimes = learnNamedTimes(records, DATA_CLOCK);
     const eventEnds = learnEventEnds(records);
+    const namedStarts = namedTimes && learnNamedStarts(records);
     const intentWords = learnPlannerIntents(examples);
     const clauseScope = namedDates || namedTimes
       ? learnClauseScope(examples.map((example) => ({ query: example.prompt, steps: parsePlanCompletion(example.target) })), DATA_CLOCK)
       : undefined;
     return {
       copyWords: learnCopyWords(records), coverWords: learnCoverWords(records),
-      ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds && { eventEnds }), ...(intentWords && { intentWords }),
+      ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds && { eventEnds }), ...(namedStarts && { namedStarts }),
+      ...(intentWords && { intentWords }),
       ...(clauseScope && { clauseScope }),
     };
   }

@@ -109,6 +109,8 @@ export function allowedStepTimes(request: string, clockMinutes: number): Set<str
 export function keepsNamedTimes(text: string, allowed: ReadonlySet<string>, request = ""): boolean {
   const said = (written: string) => request.includes(written.trimEnd()); // "1:1 with my manager", "a 2:1 ratio"
   const begins = (written: string) => [...allowed].some((time) => time.startsWith(written)) || said(written);
+  // An hour has one or two digits; the pattern below would not see "120:00 AM" at all.
+  for (const match of text.matchAll(/\d{3,}:/g)) if (!said(match[0])) return false;
   for (const match of text.matchAll(/\b(\d{1,2}):(\d{0,2})( ?)([AP]?)(M?)/g)) {
     const [written, , minutes, space, half, m] = match as unknown as [string, string, string, string, string, string];
     const end = match.index! + written.length;
@@ -122,10 +124,15 @@ export function keepsNamedTimes(text: string, allowed: ReadonlySet<string>, requ
   }
   // An hour where a time goes ("from 6", "at 6", "until 6", "for 6", "PM to 6") must become an allowed time: a planner kept
   // from "6:" would otherwise go on with "from 6 at 6 walking". A number the request says may stand ("at 5 stars").
-  for (const match of text.matchAll(/\b(?:from|at|until|for|[AP]M to) (\d{1,2})(?=(\D|$))/g)) {
+  for (const match of text.matchAll(/\b(?:from|at|until|for|[AP]M to) (\d+)(?=(\D|$))/g)) {
     const end = match.index! + match[0].length;
     const hour = match[1]!;
     const number = new RegExp(String.raw`(^|\D)${hour}(\D|$)`).test(request);
+    if (hour.length > 2) {
+      // No hour at all ("Set an alarm for 1020"): only a number the request says, or the start of one.
+      if (end === text.length ? !request.includes(hour) : !number) return false;
+      continue;
+    }
     if (end === text.length ? ![...allowed].some((time) => time.startsWith(hour)) && !number : text[end] !== ":" && !number) return false;
   }
   return true;

@@ -53,6 +53,9 @@ describe("keepsNamedTimes", () => {
     expect(keepsNamedTimes("timer until 6:1<nexa_split>", allowed)).toBe(false);
     expect(keepsNamedTimes("dinner from 8", allowed)).toBe(false);
     expect(keepsNamedTimes("dinner from 6 at 6 walking", allowed)).toBe(false);
+    expect(keepsNamedTimes("Set an alarm for 120:", allowed)).toBe(false); // three digits: no hour
+    expect(keepsNamedTimes("Set an alarm for 1020", allowed)).toBe(false);
+    expect(keepsNamedTimes("Search the web for 1000 calories meals", allowed, "meals for 1000 calories at 6:10pm")).toBe(true);
   });
 
   it("lets a piece of the request stand ('1:1 with my manager', 'at 5 stars')", () => {

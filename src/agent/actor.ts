@@ -19,6 +19,7 @@ import { NEXA_END } from "../plan/tokens.js";
 import { everyStringArgument } from "../plan/call-strings.js";
 import { copiedArgumentCheck, copySource, stepSource } from "../plan/copy-arguments.js";
 import { timestampCheck, timestampEndingsFor } from "../plan/timestamp-arguments.js";
+import { momentCheck } from "../plan/moment-arguments.js";
 import { distinctCheck } from "../plan/distinct-arguments.js";
 import { embeddedCheck } from "../plan/embedded-arguments.js";
 import type { GroundingWords } from "../plan/grounding-file.js";
@@ -91,12 +92,12 @@ export class OctopusActor implements Actor {
       // Asked about every candidate token: the prompt's text and the functions' parameters are worked out once.
       let accept: ((text: string) => boolean) | undefined;
       const timestamps = timestampEndingsFor(prompt, grounding.timestampArguments);
-      if (grounding.copyArguments.size > 0 || timestamps.size > 0 || Object.keys(grounding.embeddedArguments).length > 0) {
+      if (grounding.copyArguments.size > 0 || timestamps.size > 0 || Object.keys(grounding.embeddedArguments).length > 0 || grounding.momentArguments.size > 0) {
         const signatures = functions.names.map((name) => ({ name, parameters: functions.parameterNames(name) }));
         const functionAt = (index: number) => signatures[index];
         const step = { source: stepSource(prompt), arguments: grounding.stepArguments };
         const checks = [copiedArgumentCheck(copySource(prompt), grounding.copyArguments, step), timestampCheck(timestamps),
-          distinctCheck(grounding.distinctArguments), embeddedCheck(grounding.embeddedArguments)];
+          distinctCheck(grounding.distinctArguments), embeddedCheck(grounding.embeddedArguments), momentCheck(step.source, grounding.momentArguments)];
         accept = (text) => everyStringArgument(text, functionAt, ...checks);
       }
       // One "step" (the call) that ends at <nexa_end>: the same decoder as the planner's, with nothing to split.

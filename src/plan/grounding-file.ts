@@ -31,6 +31,8 @@ export interface GroundingWords {
   distinctArguments?: DistinctArguments;
   /** An action model's: function → [parameter, opening, embedded parameter] (embedded-arguments.ts). */
   embeddedArguments?: EmbeddedArguments;
+  /** An action model's: function → parameters whose times and dates are those its step writes (moment-arguments.ts). */
+  momentArguments?: CopyArguments;
   /** A planner's: its steps write only dates the request names, read against this clock (named-dates.ts). */
   namedDates?: ClockRule;
   /** A planner's: its steps write only times the request names or works out, read against this clock (named-times.ts). */
@@ -92,6 +94,7 @@ export function readGrounding(path: string): GroundingWords {
     "parameters and their rules [n, k, m]", '{ "create_calendar_event": { "end_time": [[1, 0, 60], [2, 1, 0]] } }');
   const distinctArguments = table<DistinctArguments>("distinctArguments", (pairs) => Array.isArray(pairs) && pairs.every((pair) => isStrings(pair, 2)),
     "pairs of parameter names", '{ "find_route_google_maps": [["origin", "destination"]] }');
+  const momentArguments = table<CopyArguments>("momentArguments", (names) => isStrings(names), "arrays of parameter names", '{ "send_text_message": ["message"] }');
   const embeddedArguments = table<EmbeddedArguments>("embeddedArguments", (triples) => Array.isArray(triples) && triples.every((triple) => isStrings(triple, 3)),
     "triples [parameter, opening, embedded parameter]", '{ "send_email": [["content", "Here is the ", "title"]] }');
   /** { now } of a named-values rule, or an error that names the field. */
@@ -125,7 +128,7 @@ export function readGrounding(path: string): GroundingWords {
   }
   return {
     copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, stepArguments, timestampArguments, distinctArguments, embeddedArguments,
-    ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }), ...(namedStarts !== undefined && { namedStarts }),
+    momentArguments, ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }), ...(namedStarts !== undefined && { namedStarts }),
     ...(intentWords !== undefined && { intentWords }), ...(clauseScope !== undefined && { clauseScope: clauseScope as ClauseScope }),
   };
 }

@@ -21,6 +21,7 @@ export interface GroundingSets {
   timestampArguments: TimestampArguments;
   distinctArguments: DistinctArguments;
   embeddedArguments: EmbeddedArguments;
+  momentArguments: ReadonlyMap<string, ReadonlySet<string>>;
   /** The day a planner's relative dates ("tomorrow") are read from, when its steps keep to named dates. */
   namedDatesToday?: CalendarDay;
   /** The clock (minutes after midnight) a planner's worked-out times ("in two hours") are read from. */
@@ -48,6 +49,7 @@ export function resolveGrounding(
     timestampArguments: words.timestampArguments ?? {},
     distinctArguments: words.distinctArguments ?? {},
     embeddedArguments: words.embeddedArguments ?? {},
+    momentArguments: parameterSets(words.momentArguments),
     namedDatesToday: words.namedDates && parseClockDay(words.namedDates.now),
     namedTimesClock: words.namedTimes && minuteOfDay(words.namedTimes.now),
     eventEnds: words.eventEnds,

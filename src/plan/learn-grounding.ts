@@ -1,8 +1,8 @@
 // What grounding.json holds, learnt from a model's training examples (grounding-file.ts reads and writes it): for a
 // planner, copy and cover words (grounding.ts), named dates and times (named-dates.ts, named-times.ts), event ends
 // (event-ends.ts), named starts (named-starts.ts), intent words (intent-words.ts) and clause scope (clause-scope.ts);
-// for an action model, copy words and copied, step, timestamp, distinct and embedded arguments (copy-arguments.ts,
-// timestamp-arguments.ts, distinct-arguments.ts, embedded-arguments.ts).
+// for an action model, copy words and copied, step, timestamp, distinct, embedded and moment arguments
+// (copy-arguments.ts, timestamp-arguments.ts, distinct-arguments.ts, embedded-arguments.ts, moment-arguments.ts).
 import { OctoplanError } from "../errors.js";
 import type { FunctionSet } from "../functions/index.js";
 import { actionToCall } from "./action-call.js";
@@ -19,6 +19,7 @@ import { parsePlanCompletion } from "./planner-format.js";
 import { learnTimestampArguments } from "./timestamp-arguments.js";
 import { learnClauseScope } from "./clause-scope.js";
 import { learnNamedStarts } from "./named-starts.js";
+import { learnMomentArguments } from "./moment-arguments.js";
 
 /** A training example as the learners read it; a plan example carries its steps' functions when its record names them. */
 export interface GroundingExample {
@@ -65,7 +66,7 @@ export function learnGrounding(examples: readonly GroundingExample[], options: {
   return {
     copyWords: learnCopyWords(records), coverWords: [], copyArguments, stepArguments: learnStepArguments(calls, copyArguments),
     timestampArguments: learnTimestampArguments(calls), distinctArguments: learnDistinctArguments(calls, copyArguments),
-    embeddedArguments: learnEmbeddedArguments(calls),
+    embeddedArguments: learnEmbeddedArguments(calls), momentArguments: learnMomentArguments(calls),
   };
 }
 

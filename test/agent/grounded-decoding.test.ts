@@ -94,7 +94,7 @@ describe("grounded planner decoding", () => {
     expect(written.coverWords).toContain("alice");
     expect(automatic.grounding).toEqual({
       copyWords: new Set(written.copyWords), coverWords: new Set(written.coverWords), copyArguments: new Map(), stepArguments: new Map(),
-      timestampArguments: {}, distinctArguments: {}, embeddedArguments: {},
+      timestampArguments: {}, distinctArguments: {}, embeddedArguments: {}, momentArguments: new Map(),
     });
   });
 

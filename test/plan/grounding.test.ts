@@ -89,10 +89,11 @@ describe("copy words", () => {
     writeGrounding(path, { copyWords: ["maria"], coverWords: ["dublin"], copyArguments: { send_email: ["recipient"] } });
     expect(readGrounding(path)).toEqual({
       copyWords: ["maria"], coverWords: ["dublin"], copyArguments: { send_email: ["recipient"] }, stepArguments: {}, timestampArguments: {}, distinctArguments: {}, embeddedArguments: {},
+      momentArguments: {},
     });
     expect(resolveGrounding("auto", { modelPath: join(directory, "model.gguf") })).toEqual({
       copyWords: new Set(["maria"]), coverWords: new Set(["dublin"]), copyArguments: new Map([["send_email", new Set(["recipient"])]]), stepArguments: new Map(),
-      timestampArguments: {}, distinctArguments: {}, embeddedArguments: {},
+      timestampArguments: {}, distinctArguments: {}, embeddedArguments: {}, momentArguments: new Map(),
     });
     expect(resolveGrounding("auto", { modelPath: join(tmpdir(), "nowhere", "model.gguf") })).toBeUndefined();
     expect(resolveGrounding("off", { modelPath: join(directory, "model.gguf") })).toBeUndefined();

@@ -30,6 +30,7 @@ function countRules(words: GroundingWords): Record<string, number> {
     timestampArguments: sum(Object.values(words.timestampArguments ?? {}).map((parameters) => Object.keys(parameters).length)),
     distinctArguments: sum(Object.values(words.distinctArguments ?? {}).map((pairs) => pairs.length)),
     embeddedArguments: sum(Object.values(words.embeddedArguments ?? {}).map((triples) => triples.length)),
+    momentArguments: sum(Object.values(words.momentArguments ?? {}).map((names) => names.length)),
     intentWords: Object.keys(words.intentWords?.intents ?? {}).length,
   };
 }

@@ -6,12 +6,10 @@
 // opening a step the parser would reject.
 //
 // With `grounding` (plan/grounding.ts), a closed step that writes a copy word the request lacks is re-decoded the
-// same way inside that word; a plan that ends while it leaves something out (plan/left-out.ts: a cover word of the
-// request in none of its steps, or a step one of its intent words asks for) is searched again from the most probable
-// other start of a step (or going on instead of ending), up to `maxCoverSearches` times, keeping the ended plan that
-// leaves out least (the first on a tie), so never one that covers less than greedy's. A word written a third time
-// in a row ("wedding wedding wedding", a loop on unfamiliar requests) is re-decoded from its second writing on,
-// unless the prompt has the same words (then it is a copy).
+// same way inside that word; a plan that ends while it leaves something out is searched again (plan-search.ts: a
+// step that goes on instead of closing, then other starts of a step), keeping the ended plan that leaves out least.
+// A word written a third time in a row ("wedding wedding wedding", a loop on unfamiliar requests) is re-decoded from
+// its second writing on, unless the prompt has the same words (then it is a copy).
 //
 // Deliberately left out: a full beam search (on these planners it shortens plans: ending early is often the most
 // probable sequence), and stop strings spelled with several tokens (the caller falls back to plain greedy).
@@ -20,7 +18,8 @@ import { wordsOf } from "../plan/grounding.js";
 import { leftOutCounter, type LeftOutRules } from "../plan/left-out.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
-import { acceptedChoice, bestDeviation, closedStepDeviation, deadEndDeviation, loopDeviation, normalise, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
+import { PlanSearch } from "./plan-search.js";
+import { acceptedChoice, closedStepDeviation, deadEndDeviation, loopDeviation, normalise, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
 const WIDE_CHOICES = 1024;
@@ -39,6 +38,8 @@ export interface DistinctStepsOptions {
   grounding?: LeftOutRules & { request: string; copyWords: ReadonlySet<string> };
   /** Re-decodes allowed per plan to find one that leaves nothing out. Default 3. */
   maxCoverSearches?: number;
+  /** Before those, re-decodes that let a closed step go on instead, kept only when they lengthen it. Default 2. */
+  maxLengthenSearches?: number;
   /**
    * Whether the text so far, with one more token, may stand (the action model's copied arguments): the decoder
    * takes the most probable accepted token among llama.cpp's top choices; when none is, it asks again for the top
@@ -53,7 +54,6 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   const started = performance.now();
   const { sequence, model } = local;
   const maxBacktracks = options.maxBacktracks ?? 4;
-  const maxCoverSearches = options.maxCoverSearches ?? 3;
   const minAlternative = Math.log(options.minAlternative ?? 0.01);
   const grounding = options.grounding;
   // The request's words, once: every closed step and every ended plan is checked against them.
@@ -121,10 +121,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   let next = await feed(promptTokens);
   let forced: Token | undefined;
   let backtracks = 0;
-  let coverSearches = 0;
   let stoppedBy: Generation["stoppedBy"] = "maxTokens";
-  // With cover or intent words: the ended plan that leaves out least (the first, greedy one on a tie).
-  let best: { tokens: Token[]; uncovered: number } | undefined;
+  const search = new PlanSearch(leftOut, { maxCoverSearches: options.maxCoverSearches ?? 3, maxLengthenSearches: options.maxLengthenSearches ?? 2 });
 
   while (generated.length < options.maxTokens) {
     options.signal?.throwIfAborted();
@@ -168,27 +166,18 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
       stepStart = position + 1;
       if (token === options.endToken) {
         stoppedBy = "stop";
-        const uncovered = leftOut(steps);
-        if (uncovered === 0) {
-          best = undefined;
-          break;
-        }
-        if (!best || uncovered < best.uncovered) best = { tokens: [...generated], uncovered };
-        // A left-out clause: try the most probable other start of a step (or going on instead of ending).
-        const search = coverSearches < maxCoverSearches
-          ? bestDeviation(choices, banned, generated, [...stepStarts, position], Number.NEGATIVE_INFINITY)
-          : undefined;
-        if (!search) break;
-        coverSearches++;
-        next = await backtrack(search);
+        const outcome = search.ended({ steps, state, stepStarts, stepEnds, position, backtracks });
+        if (outcome === "stop") break;
+        if (outcome.backtracks !== undefined) backtracks = outcome.backtracks;
+        next = await backtrack(outcome.deviation);
         continue;
       }
     }
     next = await feed([token]);
   }
 
-  const final = best?.tokens ?? generated;
-  if (best) stoppedBy = "stop";
+  const final = search.bestTokens ?? generated;
+  if (search.bestTokens) stoppedBy = "stop";
   const terminated = stoppedBy === "stop" || stoppedBy === "eos";
   const body = terminated ? final.slice(0, -1) : final;
   return {
@@ -199,6 +188,6 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     // As generateGreedy counts them: llama.cpp does not hand over the end-of-generation token it stops at.
     completionTokens: body.length,
     ms: performance.now() - started,
-    backtracks: backtracks + coverSearches,
+    backtracks: backtracks + search.searches,
   };
 }

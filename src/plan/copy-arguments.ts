@@ -40,24 +40,41 @@ function parametersFoundIn(
   considered: (call: FunctionCall) => readonly string[],
   options: CopyArgumentOptions,
 ): CopyArguments {
+  return parametersHolding(examples, (prompt, call) => {
+    const source = sourceOf(prompt);
+    const wanted = new Set(considered(call));
+    return (parameter, value) => (wanted.has(parameter) ? isPiece(value, source, true) : undefined);
+  }, options);
+}
+
+/**
+ * The (function, string parameter) pairs that `test` holds for in at least `minRatio` of at least `minCount` training
+ * calls. `test(prompt, call)` gives, per argument, whether it holds, or undefined when the argument is not counted.
+ */
+export function parametersHolding(
+  examples: Iterable<{ prompt: string; call: FunctionCall }>,
+  test: (prompt: string, call: FunctionCall) => (parameter: string, value: string) => boolean | undefined,
+  options: CopyArgumentOptions,
+): CopyArguments {
   const minCount = options.minCount ?? 20;
   const minRatio = options.minRatio ?? 0.995;
-  const counts = new Map<string, { seen: number; found: number }>();
+  const counts = new Map<string, { seen: number; held: number }>();
   for (const { prompt, call } of examples) {
-    const source = sourceOf(prompt);
-    for (const parameter of considered(call)) {
-      const value = call.arguments[parameter];
+    const holds = test(prompt, call);
+    for (const [parameter, value] of Object.entries(call.arguments)) {
       if (typeof value !== "string") continue;
+      const held = holds(parameter, value);
+      if (held === undefined) continue;
       const key = `${call.name}\u0000${parameter}`;
-      const count = counts.get(key) ?? { seen: 0, found: 0 };
+      const count = counts.get(key) ?? { seen: 0, held: 0 };
       count.seen++;
-      if (isPiece(value, source, true)) count.found++;
+      if (held) count.held++;
       counts.set(key, count);
     }
   }
   const result: CopyArguments = {};
-  for (const [key, { seen, found }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    if (seen < minCount || found < minRatio * seen) continue;
+  for (const [key, { seen, held }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (seen < minCount || held < minRatio * seen) continue;
     const [name, parameter] = key.split("\u0000") as [string, string];
     (result[name] ??= []).push(parameter);
   }

@@ -12,7 +12,7 @@
 import type { FunctionCall } from "./action-call.js";
 import type { ArgumentCheck } from "./call-strings.js";
 import type { CopyArguments } from "./copy-arguments.js";
-import { stepSource } from "./copy-arguments.js";
+import { parametersHolding, stepSource } from "./copy-arguments.js";
 import { keepsNamedDates, namedMonths } from "./named-dates.js";
 import { keepsNamedTimes } from "./named-times.js";
 
@@ -34,31 +34,16 @@ export function learnMomentArguments(
   examples: Iterable<{ prompt: string; call: FunctionCall }>,
   options: { minCount?: number; minRatio?: number } = {},
 ): CopyArguments {
-  const minCount = options.minCount ?? 20;
-  const minRatio = options.minRatio ?? 0.995;
-  const counts = new Map<string, { seen: number; kept: number }>();
-  for (const { prompt, call } of examples) {
+  return parametersHolding(examples, (prompt) => {
     let moments: ReturnType<typeof stepMoments> | undefined;
-    for (const [parameter, value] of Object.entries(call.arguments)) {
-      if (typeof value !== "string") continue;
+    return (_parameter, value) => {
       const times = value.match(STEP_TIME) ?? [];
       const dates = value.match(STEP_DATE) ?? [];
-      if (times.length === 0 && dates.length === 0) continue;
+      if (times.length === 0 && dates.length === 0) return undefined;
       moments ??= stepMoments(stepSource(prompt));
-      const key = `${call.name}\u0000${parameter}`;
-      const count = counts.get(key) ?? { seen: 0, kept: 0 };
-      count.seen++;
-      if (times.every((time) => moments!.times.has(time)) && dates.every((date) => moments!.dates.has(date))) count.kept++;
-      counts.set(key, count);
-    }
-  }
-  const result: CopyArguments = {};
-  for (const [key, { seen, kept }] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    if (seen < minCount || kept < minRatio * seen) continue;
-    const [name, parameter] = key.split("\u0000") as [string, string];
-    (result[name] ??= []).push(parameter);
-  }
-  return result;
+      return times.every((time) => moments!.times.has(time)) && dates.every((date) => moments!.dates.has(date));
+    };
+  }, options);
 }
 
 /** Moment arguments (function → parameters) keep to the times and dates of `step` (the action prompt's step). */

@@ -69,8 +69,9 @@ export function namedClockTimes(request: string): Set<number> {
   }
   const minutesBefore = String.raw`(?<!(?<!\b(?:from|between|past) )\b(?:${MINUTE_WORDS}) (?:past|to) )`;
   for (const match of text.matchAll(new RegExp(String.raw`(?<!\b(?:half past|quarter past|quarter to|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )${minutesBefore}\b${HOUR_WORD}${MARKER}`, "g"))) {
-    // An hour with its day part, but not the hour of "quarter to eight" or "twenty to seven in the evening" (but
-    // "from five to seven in the evening" and "half past ten to eleven am" are ranges), or the minutes of "six ten in the evening".
+    // An hour with its day part, but not the hour of "quarter to eight" or "twenty to seven in the evening" ("from
+    // five to seven in the evening" and "half past ten to eleven am" are ranges), nor the minutes of "six ten in the
+    // evening".
     if (match[2] !== undefined || match[3] !== undefined) add(hours(hourOf(match[1]!), match[2], match[3]), 0);
   }
   // A bare hour after "at", "from", "until" ("at 7") or before a range's end ("2-3pm", "10 to 11:30"): either

@@ -4,21 +4,14 @@
 // alarm on for 23:05" as "Set an alarm for 12:05 AM" (23:05 plus the default hour), "quarter to ten" as 10:45 AM,
 // or started "client demo … at twenty to eleven" at 9:00 AM, the end of "an alarm for 08:00".
 //
-// Learnt like the others (clock-rule.ts): `train` writes `namedStarts: true` to grounding.json when at least 20
-// training plans write a time for a request with worked-out ends and at most 0.5% break it; on session 13's demo
-// data none of 10524 does. Deliberately left out: times the request names only as a range's end ("until 5 pm") may still start
-// a step, and so may a length said away from its time ("at noon on Friday for an hour" reads as a wait).
+// The starts are named-times.ts's namedStartTimes, of which its allowed times are a superset. Learnt like the others
+// (clock-rule.ts): `train` writes `namedStarts: true` to grounding.json when at least 20 training plans write a time
+// for a request with worked-out ends and at most 0.5% break it; on session 13's demo data none of 10524 does.
+// Deliberately left out: times the request names only as a range's end ("until 5 pm") may still start a step, and
+// so may a length said away from its time ("at noon on Friday for an hour" reads as a wait).
 import { learnClockRule } from "./clock-rule.js";
 import { DATA_CLOCK } from "./named-dates.js";
-import { namedDurations } from "./named-durations.js";
-import { allowedStepTimes, minuteOfDay, namedClockTimes, stepTime } from "./named-times.js";
-
-/** The times, as steps write them, that a step may write other than as a range's end (see the file comment). */
-export function namedStartTimes(request: string, clockMinutes: number): Set<string> {
-  const starts = new Set([...namedClockTimes(request)].map(stepTime));
-  for (const duration of namedDurations(request)) if (!duration.afterTime) starts.add(stepTime(clockMinutes + duration.minutes));
-  return starts;
-}
+import { allowedStepTimes, minuteOfDay, namedStartTimes } from "./named-times.js";
 
 /**
  * The check a planner's decoder runs on its text so far, or undefined when the request names no time: a time that

@@ -86,20 +86,27 @@ export function namedClockTimes(request: string): Set<number> {
 }
 
 /**
+ * The times, as steps write them, that a step may write other than as a range's end: the named ones, and the clock
+ * plus a wait ("in two hours", "a 10 minute timer"; an event's length, "at 19:30 for an hour", is no wait).
+ */
+export function namedStartTimes(request: string, clockMinutes: number): Set<string> {
+  const starts = new Set([...namedClockTimes(request)].map(stepTime));
+  for (const duration of namedDurations(request)) if (!duration.afterTime) starts.add(stepTime(clockMinutes + duration.minutes));
+  return starts;
+}
+
+/**
  * The times, as steps write them, that a plan for `request` may write, given the device clock (minutes after
- * midnight). Empty when the request names no time and no duration.
+ * midnight): the starts, and the ends worked out from a named time (plus an hour, or plus a named duration). Empty
+ * when the request names no time and no duration.
  */
 export function allowedStepTimes(request: string, clockMinutes: number): Set<string> {
-  const named = namedClockTimes(request);
+  const allowed = namedStartTimes(request, clockMinutes);
   const durations = namedDurations(request);
-  const allowed = new Set<string>();
-  for (const time of named) {
-    allowed.add(stepTime(time));
+  for (const time of namedClockTimes(request)) {
     allowed.add(stepTime(time + 60));
     for (const duration of durations) allowed.add(stepTime(time + duration.minutes));
   }
-  // A wait from now ("in two hours", "a 10 minute timer"); an event's length ("at 19:30 for an hour") is not one.
-  for (const duration of durations) if (!duration.afterTime) allowed.add(stepTime(clockMinutes + duration.minutes));
   return allowed;
 }
 

@@ -2,7 +2,8 @@
 // check as the decoder runs it, and the rule learnt from the offline teacher's plans.
 import { describe, expect, it } from "vitest";
 import { androidPlan, rejectedPrefixes, seedRange } from "./android-plans.js";
-import { learnNamedStarts, namedStartsCheck, namedStartTimes } from "../../src/plan/named-starts.js";
+import { learnNamedStarts, namedStartsCheck } from "../../src/plan/named-starts.js";
+import { namedStartTimes } from "../../src/plan/named-times.js";
 import { readGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

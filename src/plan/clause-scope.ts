@@ -19,8 +19,9 @@
 // Deliberately left out: pronouns ("text them about it" has no anchor but "text"), and clauses joined by a comma
 // alone that still belong together ("add an event, vet appointment, in 8 days at three"): the length merge catches
 // only pieces that are nothing but a time.
+import { learnClockRule, type ClockRuleOptions } from "./clock-rule.js";
 import { wordsOf } from "./grounding.js";
-import { keepsNamedDates, namedDates, namedMonths, parseClockDay, type CalendarDay } from "./named-dates.js";
+import { keepsNamedDates, MONTH_NAMES, namedDates, namedMonths, parseClockDay, type CalendarDay } from "./named-dates.js";
 import { allowedStepTimes, keepsNamedTimes, minuteOfDay } from "./named-times.js";
 import { SPLIT } from "./tokens.js";
 
@@ -36,7 +37,7 @@ const MOMENT_WORD = /^(\d.*|am|pm|a\.m|p\.m|morning|afternoon|evening|night|toni
 const FILLER_WORD = /^(the|for|and|at|in|on|from|to|of|a|an|it|it's|is|by|until|till|about|around|next|this)$/;
 const SHARE_COMMON = 0.05;
 /** A step that writes a time or a date. */
-const STEP_MOMENT = /\d:\d\d [AP]M|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/;
+const STEP_MOMENT = new RegExp(String.raw`\d:\d\d [AP]M|\b(?:${MONTH_NAMES.join("|")}) \d`);
 
 /** The clauses of a request (see the file comment), in order. */
 export function requestClauses(request: string): string[] {
@@ -124,7 +125,7 @@ export function clauseScopeCheck(request: string, scope: ClauseScope, clocks: Sc
 export function learnClauseScope(
   records: ReadonlyArray<{ query: string; steps: readonly string[] }>,
   now: string,
-  options: { minCount?: number; maxMisses?: number } = {},
+  options: ClockRuleOptions = {},
 ): ClauseScope | undefined {
   const today = parseClockDay(now);
   const clockMinutes = minuteOfDay(now);
@@ -133,14 +134,7 @@ export function learnClauseScope(
   for (const record of records) for (const word of new Set(wordsOf(record.query))) asked.set(word, (asked.get(word) ?? 0) + 1);
   const commonWords = [...asked].filter(([word, count]) => word.length >= 3 && count > SHARE_COMMON * records.length).map(([word]) => word).sort();
   const scope = { commonWords };
-  let count = 0;
-  let misses = 0;
-  for (const record of records) {
-    if (!STEP_MOMENT.test(record.steps.join(" "))) continue;
-    const check = clauseScopeCheck(record.query, scope, { today, clockMinutes });
-    if (!check) continue;
-    count++;
-    if (!check(record.steps.join(SPLIT))) misses++;
-  }
-  return count >= (options.minCount ?? 20) && misses <= (options.maxMisses ?? 0.005) * count ? scope : undefined;
+  // The check reads steps as the decoder writes them, split at <nexa_split>.
+  const plans = records.map((record) => ({ query: record.query, steps: [record.steps.join(SPLIT)] }));
+  return learnClockRule(plans, now, STEP_MOMENT, (request) => clauseScopeCheck(request, scope, { today, clockMinutes }), options) && scope;
 }

@@ -13,13 +13,12 @@ import type { FunctionCall } from "./action-call.js";
 import type { ArgumentCheck } from "./call-strings.js";
 import type { CopyArguments } from "./copy-arguments.js";
 import { parametersHolding, stepSource } from "./copy-arguments.js";
-import { keepsNamedDates, namedMonths } from "./named-dates.js";
+import { keepsNamedDates, MONTH_NAMES, namedMonths } from "./named-dates.js";
 import { keepsNamedTimes } from "./named-times.js";
 
-const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
 /** A time or a date as steps write them ("2:05 PM", "December 11"). */
 const STEP_TIME = /\b\d{1,2}:\d\d [AP]M\b/g;
-const STEP_DATE = new RegExp(String.raw`\b(?:${MONTH_NAMES}) \d{1,2}\b`, "g");
+const STEP_DATE = new RegExp(String.raw`\b(?:${MONTH_NAMES.join("|")}) \d{1,2}\b`, "g");
 
 /** The times and dates a step writes, as they are written. */
 export function stepMoments(step: string): { times: Set<string>; dates: Set<string> } {

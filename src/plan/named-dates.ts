@@ -14,7 +14,8 @@ import { learnClockRule, type ClockRule, type ClockRuleOptions } from "./clock-r
 import { withinDistance } from "./grounding.js";
 import { numberFromWord } from "./number-words.js";
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+/** The months as steps write them ("December 4"). */
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December"];
 const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 

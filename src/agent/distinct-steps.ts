@@ -6,8 +6,8 @@
 // opening a step the parser would reject.
 //
 // With `grounding` (plan/grounding.ts), a closed step that writes a copy word the request lacks is re-decoded the
-// same way inside that word; a plan that ends while it leaves something out is searched again (plan-search.ts: a
-// step that goes on instead of closing, then other starts of a step), keeping the ended plan that leaves out least.
+// same way inside that word; a plan that ends while it leaves something out, or out of order, is searched again
+// (plan-search.ts).
 // A word written a third time in a row ("wedding wedding wedding", a loop on unfamiliar requests) is re-decoded from
 // its second writing on, unless the prompt has the same words (then it is a copy).
 //
@@ -18,13 +18,13 @@ import { wordsOf } from "../plan/grounding.js";
 import { leftOutCounter, type LeftOutRules } from "../plan/left-out.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
-import { PlanSearch } from "./plan-search.js";
+import { PlanSearch, type PlanSearchOptions } from "./plan-search.js";
 import { acceptedChoice, closedStepDeviation, deadEndDeviation, loopDeviation, normalise, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
 const WIDE_CHOICES = 1024;
 
-export interface DistinctStepsOptions {
+export interface DistinctStepsOptions extends PlanSearchOptions {
   /** Single-token step separator (`<nexa_split>`) and end of plan (`<|end|>`). */
   splitToken: Token;
   endToken: Token;
@@ -36,10 +36,6 @@ export interface DistinctStepsOptions {
   minAlternative?: number;
   /** Reject steps that write a copy word `request` lacks; do not end while a cover word or an intended step is unplanned. */
   grounding?: LeftOutRules & { request: string; copyWords: ReadonlySet<string> };
-  /** Re-decodes allowed per plan to find one that leaves nothing out. Default 3. */
-  maxCoverSearches?: number;
-  /** Before those, re-decodes that let a closed step go on instead, kept only when they lengthen it. Default 2. */
-  maxLengthenSearches?: number;
   /**
    * Whether the text so far, with one more token, may stand (the action model's copied arguments): the decoder
    * takes the most probable accepted token among llama.cpp's top choices; when none is, it asks again for the top
@@ -82,8 +78,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return topChoices(probabilities);
   };
 
-  /** Goes back to `deviation.position` (dropping later tokens and reopening the step there) and forces its token. */
-  const backtrack = async (deviation: { position: number; token: Token }): Promise<Choices> => {
+  /** Goes back to `deviation.position` (dropping later tokens and reopening the step there) and forces its token (and those it says follow). */
+  const backtrack = async (deviation: { position: number; token: Token; then?: readonly Token[] }): Promise<Choices> => {
     banned[deviation.position]!.add(generated[deviation.position]!);
     await sequence.eraseContextTokenRanges([{ start: promptTokens.length + deviation.position, end: sequence.nextTokenIndex }]);
     while (stepEnds.length > 0 && stepEnds.at(-1)! >= deviation.position) {
@@ -94,7 +90,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     generated.length = deviation.position;
     choices.length = deviation.position + 1;
     banned.length = deviation.position + 1;
-    forced = deviation.token;
+    forced = [deviation.token, ...(deviation.then ?? [])];
     return choices[deviation.position]!;
   };
 
@@ -119,10 +115,10 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   // The step checks read these three arrays; backtrack() shortens them in place, so one view serves the whole decode.
   const state = { generated, choices, banned };
   let next = await feed(promptTokens);
-  let forced: Token | undefined;
+  let forced: Token[] = [];
   let backtracks = 0;
   let stoppedBy: Generation["stoppedBy"] = "maxTokens";
-  const search = new PlanSearch(leftOut, { maxCoverSearches: options.maxCoverSearches ?? 3, maxLengthenSearches: options.maxLengthenSearches ?? 2 });
+  const search = new PlanSearch(leftOut, options);
 
   while (generated.length < options.maxTokens) {
     options.signal?.throwIfAborted();
@@ -130,8 +126,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     choices[position] = next;
     banned[position] ??= new Set();
     // Greedy (among accepted tokens), unless a backtrack forces its (never banned) alternative here.
-    let token = forced;
-    forced = undefined;
+    let token = forced.shift();
     if (token === undefined) {
       const picked = await pick(position);
       if ("deviation" in picked) {

@@ -13,6 +13,7 @@ import { namedTimesCheck } from "../plan/named-times.js";
 import { eventEndsCheck } from "../plan/event-ends.js";
 import { clauseScopeCheck } from "../plan/clause-scope.js";
 import { namedStartsCheck } from "../plan/named-starts.js";
+import { clauseOrderCheck } from "../plan/clause-order.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -121,7 +122,9 @@ export class LlamaPlanner implements Planner {
           : undefined,
       ].filter((check) => check !== undefined);
       const accept = checks.length === 0 ? undefined : (text: string) => checks.every((check) => check(text));
-      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding, accept });
+      // Without an order word, steps keep the order of the clauses they are about (clause-order.ts).
+      const order = this.grounding?.clauseOrder && clauseOrderCheck(query, this.grounding.clauseOrder, this.grounding);
+      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding, accept, order });
     }
     return generateGreedy(this.local, prompt, { stop, maxTokens, signal });
   }

@@ -62,9 +62,21 @@ export function requestClauses(request: string): string[] {
   return clauses;
 }
 
+/** A step's anchor words: three letters or more, no date or time word, not common in training requests. */
+export function stepAnchors(step: string, commonWords: ReadonlySet<string>): string[] {
+  return wordsOf(step).filter((word) => word.length >= 3 && !MOMENT_WORD.test(word) && !commonWords.has(word));
+}
+
+/** The words of three letters or more that are in more than 5% of the training requests. */
+export function commonRequestWords(records: ReadonlyArray<{ query: string }>): string[] {
+  const asked = new Map<string, number>();
+  for (const record of records) for (const word of new Set(wordsOf(record.query))) asked.set(word, (asked.get(word) ?? 0) + 1);
+  return [...asked].filter(([word, count]) => word.length >= 3 && count > SHARE_COMMON * records.length).map(([word]) => word).sort();
+}
+
 /** The text of the clauses `step` is about (joined by " ; "), or undefined when it has no anchor in any. */
 export function stepScope(step: string, clauses: ReadonlyArray<{ text: string; words: ReadonlySet<string> }>, commonWords: ReadonlySet<string>): string | undefined {
-  const anchors = wordsOf(step).filter((word) => word.length >= 3 && !MOMENT_WORD.test(word) && !commonWords.has(word));
+  const anchors = stepAnchors(step, commonWords);
   const about = clauses.filter((clause) => anchors.some((word) => clause.words.has(word)));
   return about.length === 0 ? undefined : about.map((clause) => clause.text).join(" ; ");
 }
@@ -130,10 +142,7 @@ export function learnClauseScope(
   const today = parseClockDay(now);
   const clockMinutes = minuteOfDay(now);
   if (!today || clockMinutes === undefined) return undefined;
-  const asked = new Map<string, number>();
-  for (const record of records) for (const word of new Set(wordsOf(record.query))) asked.set(word, (asked.get(word) ?? 0) + 1);
-  const commonWords = [...asked].filter(([word, count]) => word.length >= 3 && count > SHARE_COMMON * records.length).map(([word]) => word).sort();
-  const scope = { commonWords };
+  const scope = { commonWords: commonRequestWords(records) };
   // The check reads steps as the decoder writes them, split at <nexa_split>.
   const plans = records.map((record) => ({ query: record.query, steps: [record.steps.join(SPLIT)] }));
   return learnClockRule(plans, now, STEP_MOMENT, (request) => clauseScopeCheck(request, scope, { today, clockMinutes }), options) && scope;

@@ -13,6 +13,7 @@ import { DATA_CLOCK, parseClockDay } from "./named-dates.js";
 import { minuteOfDay } from "./named-times.js";
 import type { IntentWords } from "./intent-words.js";
 import type { ClauseScope } from "./clause-scope.js";
+import type { ClauseOrder } from "./clause-order.js";
 
 export const GROUNDING_FILE = "grounding.json";
 
@@ -45,6 +46,8 @@ export interface GroundingWords {
   intentWords?: IntentWords;
   /** A planner's: a step's dates and times come from the clauses it is about (clause-scope.ts). */
   clauseScope?: ClauseScope;
+  /** A planner's: without an order word, steps come in the order of the clauses they are about (clause-order.ts). */
+  clauseOrder?: ClauseOrder;
 }
 
 export function writeGrounding(path: string, words: GroundingWords): void {
@@ -122,13 +125,18 @@ export function readGrounding(path: string): GroundingWords {
       hint: '{ "intentWords": { "stepFunctions": { "take a screenshot": "take_screenshot" }, "intents": { "louder": [["set_volume", false]] } } }',
     });
   }
-  const clauseScope = parsed.clauseScope;
-  if (clauseScope !== undefined && !isStrings((clauseScope as { commonWords?: unknown } | null)?.commonWords)) {
-    throw new InputError(`${path}: field 'clauseScope' must be an object with the words too common to anchor a step`, { hint: '{ "clauseScope": { "commonWords": ["calendar", "text"] } }' });
-  }
+  const commonWordsRule = (field: "clauseScope" | "clauseOrder"): { commonWords: string[] } | undefined => {
+    const value = parsed[field];
+    if (value !== undefined && !isStrings((value as { commonWords?: unknown } | null)?.commonWords)) {
+      throw new InputError(`${path}: field '${field}' must be an object with the words too common to anchor a step`, { hint: `{ "${field}": { "commonWords": ["calendar", "text"] } }` });
+    }
+    return value as { commonWords: string[] } | undefined;
+  };
+  const clauseScope = commonWordsRule("clauseScope");
+  const clauseOrder = commonWordsRule("clauseOrder");
   return {
     copyWords: list("copyWords"), coverWords: list("coverWords"), copyArguments, stepArguments, timestampArguments, distinctArguments, embeddedArguments,
     momentArguments, ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds !== undefined && { eventEnds }), ...(namedStarts !== undefined && { namedStarts }),
-    ...(intentWords !== undefined && { intentWords }), ...(clauseScope !== undefined && { clauseScope: clauseScope as ClauseScope }),
+    ...(intentWords !== undefined && { intentWords }), ...(clauseScope !== undefined && { clauseScope }), ...(clauseOrder !== undefined && { clauseOrder }),
   };
 }

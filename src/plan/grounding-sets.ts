@@ -8,6 +8,7 @@ import type { DistinctArguments } from "./distinct-arguments.js";
 import type { EmbeddedArguments } from "./embedded-arguments.js";
 import type { IntentWords } from "./intent-words.js";
 import type { ClauseScope } from "./clause-scope.js";
+import type { ClauseOrder } from "./clause-order.js";
 import { parseClockDay, type CalendarDay } from "./named-dates.js";
 import { minuteOfDay } from "./named-times.js";
 import { GROUNDING_FILE, readGrounding, type GroundingWords } from "./grounding-file.js";
@@ -30,6 +31,7 @@ export interface GroundingSets {
   namedStarts?: boolean;
   intentWords?: IntentWords;
   clauseScope?: ClauseScope;
+  clauseOrder?: ClauseOrder;
 }
 
 /**
@@ -56,6 +58,7 @@ export function resolveGrounding(
     namedStarts: words.namedStarts,
     intentWords: words.intentWords,
     clauseScope: words.clauseScope,
+    clauseOrder: words.clauseOrder,
   };
 }
 

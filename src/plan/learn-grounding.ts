@@ -1,6 +1,6 @@
 // What grounding.json holds, learnt from a model's training examples (grounding-file.ts reads and writes it): for a
 // planner, copy and cover words (grounding.ts), named dates and times (named-dates.ts, named-times.ts), event ends
-// (event-ends.ts), named starts (named-starts.ts), intent words (intent-words.ts) and clause scope (clause-scope.ts);
+// (event-ends.ts), named starts (named-starts.ts), intent words (intent-words.ts), clause scope (clause-scope.ts) and clause order (clause-order.ts);
 // for an action model, copy words and copied, step, timestamp, distinct, embedded and moment arguments
 // (copy-arguments.ts, timestamp-arguments.ts, distinct-arguments.ts, embedded-arguments.ts, moment-arguments.ts).
 import { OctoplanError } from "../errors.js";
@@ -18,6 +18,7 @@ import { learnNamedTimes } from "./named-times.js";
 import { parsePlanCompletion } from "./planner-format.js";
 import { learnTimestampArguments } from "./timestamp-arguments.js";
 import { learnClauseScope } from "./clause-scope.js";
+import { learnClauseOrder } from "./clause-order.js";
 import { learnNamedStarts } from "./named-starts.js";
 import { learnMomentArguments } from "./moment-arguments.js";
 
@@ -44,14 +45,15 @@ export function learnGrounding(examples: readonly GroundingExample[], options: {
     const eventEnds = learnEventEnds(records);
     const namedStarts = namedTimes && learnNamedStarts(records);
     const intentWords = learnPlannerIntents(examples);
-    const clauseScope = namedDates || namedTimes
-      ? learnClauseScope(examples.map((example) => ({ query: example.prompt, steps: parsePlanCompletion(example.target) })), DATA_CLOCK)
-      : undefined;
+    const plans = examples.map((example) => ({ query: example.prompt, steps: parsePlanCompletion(example.target) }));
+    const clauseScope = namedDates || namedTimes ? learnClauseScope(plans, DATA_CLOCK) : undefined;
+    const coverWords = learnCoverWords(records);
+    const clauseOrder = learnClauseOrder(plans, { intentWords, coverWords: new Set(coverWords) });
     return {
-      copyWords: learnCopyWords(records), coverWords: learnCoverWords(records),
+      copyWords: learnCopyWords(records), coverWords,
       ...(namedDates && { namedDates }), ...(namedTimes && { namedTimes }), ...(eventEnds && { eventEnds }), ...(namedStarts && { namedStarts }),
       ...(intentWords && { intentWords }),
-      ...(clauseScope && { clauseScope }),
+      ...(clauseScope && { clauseScope }), ...(clauseOrder && { clauseOrder }),
     };
   }
   const calls = examples.flatMap((example) => {

@@ -138,7 +138,7 @@ describe("agent on trained tiny models", () => {
       const written = JSON.parse(readFileSync(out, "utf8")) as { copyWords: string[]; coverWords: string[] };
       expect(counts).toMatchObject({ records: models.records.length, copyWords: written.copyWords.length, coverWords: written.coverWords.length });
       // The planner rules it lists are the ones the file holds.
-      expect(counts.rules).toEqual(["namedDates", "namedTimes", "eventEnds", "namedStarts", "clauseScope"].filter((rule) => rule in written));
+      expect(counts.rules).toEqual(["namedDates", "namedTimes", "eventEnds", "namedStarts", "clauseScope", "clauseOrder"].filter((rule) => rule in written));
       // 80 records are too few for word lists (50 uses each), not for the action model's copied arguments.
       if (task === "act") expect(counts.copyArguments).toBe(2); // the alarm's label, the camera
     }

@@ -37,7 +37,7 @@ function countRules(words: GroundingWords): Record<string, number> {
 
 /** A planner's rules that are on (each is learnt only when its training plans hold to it). */
 function planRules(words: GroundingWords): string[] {
-  return (["namedDates", "namedTimes", "eventEnds", "namedStarts", "clauseScope"] as const).filter((rule) => words[rule]);
+  return (["namedDates", "namedTimes", "eventEnds", "namedStarts", "clauseScope", "clauseOrder"] as const).filter((rule) => words[rule]);
 }
 
 export function register(program: Command): void {

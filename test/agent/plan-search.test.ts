@@ -1,7 +1,9 @@
-// Lengthened steps on a real planner (trained here in seconds) in llama.cpp. Its data names an alarm's label in one
+// The plan searches (src/agent/plan-search.ts) on a real planner (trained here in seconds) in llama.cpp. Lengthened steps: Its data names an alarm's label in one
 // request of five, so the planner often closes "Set an alarm for 7:00 AM" and leaves the label out; the label is a
 // cover word (every plan of a request that says it repeats it). With lengthening searches the decoder lets such a
-// step go on instead of closing, and keeps the result only when it lengthens the steps it had.
+// step go on instead of closing, and keeps the result only when it lengthens the steps it had. Moved steps: given an
+// order check that wants the screenshot first, the decoder writes it first and keeps that plan only when it has the
+// same steps and breaks the order less.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlamaPlanner } from "../../src/agent/index.js";
 import { decodeDistinctSteps } from "../../src/agent/distinct-steps.js";
@@ -9,6 +11,7 @@ import type { DatasetRecord } from "../../src/data/index.js";
 import { uncoveredWords, wordsOf } from "../../src/plan/grounding.js";
 import { parsePlanCompletion } from "../../src/plan/index.js";
 import { END, SPLIT } from "../../src/plan/tokens.js";
+import type { OrderBreak } from "../../src/plan/clause-order.js";
 import { trainTinyOn, writeRecords } from "./trained-models.js";
 
 const LABELS = ["yoga", "pills", "laundry", "stretching"];
@@ -22,12 +25,18 @@ function record(id: string, time: readonly [string, string], label?: string): Da
   };
 }
 
+/** The same two steps asked the other way round, so that the planner has seen a screenshot followed by an alarm. */
+function screenshotFirst(id: string, time: readonly [string, string]): DatasetRecord {
+  return { id, query: `take a screenshot and wake me at ${time[0]}`, steps: ["Take a screenshot", `Set an alarm for ${time[1]}`], functions: ["take_screenshot", "set_timer_alarm"], domains: ["android"] };
+}
+
 function records(): DatasetRecord[] {
   // Each label is said in 60 records (cover words need 50); unlabeled alarms are four times as many.
   return Array.from({ length: 20 }, (_, copy) => TIMES.flatMap((time, index) => [
     ...LABELS.map((label) => record(`label-${copy}-${index}-${label}`, time, label)),
     ...LABELS.map((_, repeat) => record(`plain-${copy}-${index}-${repeat}`, time)),
     ...LABELS.map((_, repeat) => record(`plain2-${copy}-${index}-${repeat}`, time)),
+    screenshotFirst(`screenshot-${copy}-${index}`, time),
   ])).flat();
 }
 
@@ -42,7 +51,7 @@ afterAll(async () => {
   await planner?.dispose();
 });
 
-describe("lengthened steps", () => {
+describe("plan searches", () => {
   it("let a closed step go on to cover a left-out word, and keep only plans that lengthen the steps they had", async () => {
     const coverWords = planner.grounding!.coverWords;
     expect([...coverWords]).toEqual(expect.arrayContaining(LABELS));
@@ -73,5 +82,39 @@ describe("lengthened steps", () => {
     }
     expect(leftOutFirst).toBeGreaterThan(0); // the planner does close steps early
     expect(leftOutLengthened).toBeLessThan(leftOutFirst);
+  });
+
+  it("moves a step written after one of a later clause, and keeps the result only when it has the same steps, in order", async () => {
+    const local = planner.local;
+    const decode = async (query: string, order: ((steps: readonly string[]) => OrderBreak | undefined) | undefined, maxSteps: number, maxOrderSearches: number) =>
+      parsePlanCompletion((await decodeDistinctSteps(local, planner.prompt(query), {
+        splitToken: local.singleTokenId(SPLIT)!, endToken: local.singleTokenId(END)!, maxSteps, maxTokens: 128, order, maxOrderSearches,
+      })).text);
+    // Steps reach the check as the decoder keeps them: lower case.
+    const screenshotLast = (steps: readonly string[]) => (steps.at(-1) === "take a screenshot" && steps.length > 1 ? { breaks: 1, late: steps.length - 1, from: 0 } : undefined);
+    const alwaysLate = (steps: readonly string[]) => (steps.length > 1 ? { breaks: 1, late: 1, from: 0 } : undefined);
+    let moved = 0;
+    let permuted = 0;
+    for (const time of TIMES) {
+      const query = record("test", time).query;
+      const first = await decode(query, undefined, 5, 0);
+      expect(first).toHaveLength(2);
+      expect(first[1]).toBe("Take a screenshot");
+      const swapped = [first[1]!, first[0]!];
+      // Two steps at most: after the screenshot, the planner can only write one more step, and so writes the alarm.
+      const written = await decode(query, screenshotLast, 2, 1);
+      if (written[0] === "Take a screenshot") moved++;
+      expect([first, swapped]).toContainEqual(written);
+      // Five: once it has written a screenshot first, this tiny planner goes on past the alarm, so only the whole
+      // plan, moved, has the same steps.
+      expect(await decode(query, screenshotLast, 5, 1)).toEqual(first);
+      const whole = await decode(query, screenshotLast, 5, 2);
+      if (whole[0] === "Take a screenshot") permuted++;
+      expect([first, swapped]).toContainEqual(whole);
+      // A check that no order satisfies better: the first plan comes back, exactly.
+      expect(await decode(query, alwaysLate, 5, 2)).toEqual(first);
+    }
+    expect(moved).toBeGreaterThan(0);
+    expect(permuted).toBeGreaterThan(0);
   });
 });

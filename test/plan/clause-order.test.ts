@@ -1,0 +1,95 @@
+// Clause order: the order words that exempt a request, the check that finds a step written after one of a later
+// clause, and the rule learnt from the offline teacher's plans.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { androidPlan, seedRange } from "./android-plans.js";
+import { clauseOrderCheck, hasOrderWord, learnClauseOrder } from "../../src/plan/clause-order.js";
+import { readGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
+
+const RULE = { commonWords: ["alarm", "calendar", "text", "set", "add", "and", "the", "for", "then", "take", "screen"] };
+
+describe("hasOrderWord", () => {
+  it("reads order words and their one-letter typos, not 'after that' or 'before I forget'", () => {
+    for (const request of ["before you text Ann, take a photo", "take a photo, but text Ann first", "text Ann once you take a photo",
+      "text Ann after you take a photo", "befroe you text Ann, take a photo", "text Ann, but fiirst take a photo", "mail it affter you print it"]) {
+      expect(hasOrderWord(request), request).toBe(true);
+    }
+    for (const request of ["text Ann. After that, take a photo", "before I forget, text Ann and take a photo", "lunch the day after tomorrow and text Ann",
+      "text Ann and take one photo", "take a photo and text Ann"]) {
+      expect(hasOrderWord(request), request).toBe(false);
+    }
+  });
+});
+
+describe("clauseOrderCheck", () => {
+  const check = clauseOrderCheck("connect my Sony WH-1000XM5, check the weather in Paris and find the pitch deck", RULE)!;
+
+  it("passes steps in the order of their clauses, and steps about no clause or several anywhere", () => {
+    expect(check(["Connect to my Sony WH-1000XM5 via Bluetooth", "Check the weather forecast for Paris", "Find the pitch deck", "Email the pitch deck to Ann"])).toBeUndefined();
+    expect(check(["Increase screen brightness by 20%", "Connect to my Sony WH-1000XM5 via Bluetooth", "Find the pitch deck"])).toBeUndefined();
+  });
+
+  it("finds the first step written after one of a later clause, and where it belongs", () => {
+    expect(check(["Connect to my Sony WH-1000XM5 via Bluetooth", "Find the pitch deck", "Check the weather forecast for Paris"]))
+      .toEqual({ breaks: 1, late: 2, from: 1 });
+    expect(check(["Find the pitch deck", "Check the weather forecast for Paris", "Connect to my Sony WH-1000XM5 via Bluetooth"]))
+      .toEqual({ breaks: 2, late: 1, from: 0 });
+  });
+
+  it("anchors by cover words only, when given them, and by a function's intent words a step that has no anchor", () => {
+    const request = "turn it down, take a front camera photo and send it to Dad, then ring an alarm in 3 hours";
+    const plan = ["Set the ring volume to 3", "Take a photo with the front camera", "Send the photo to Dad by text message", "Set an alarm for 12:00 PM"];
+    // "ring" anchors the volume step to the alarm's clause…
+    expect(clauseOrderCheck(request, RULE)!(plan)).toEqual({ breaks: 1, late: 1, from: 0 });
+    // …but plans do not repeat it when a request says it, so it is no cover word.
+    const coverWords = new Set(["photo", "front", "camera", "dad", "brightness", "sony"]);
+    expect(clauseOrderCheck(request, RULE, { coverWords })!(plan)).toBeUndefined();
+    const intentWords = { stepFunctions: { decrease: "adjust_screen_brightness", connect: "connect_bluetooth_device" }, intents: { brighten: [["adjust_screen_brightness", false]] as Array<[string, boolean]> } };
+    const sony = clauseOrderCheck("Connect my Sony WH-1000XM5. Brighten the screen a bit thanks", RULE, { coverWords, intentWords })!;
+    expect(sony(["Decrease screen brightness by 20%", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 1, from: 0 });
+    expect(sony(["Connect to my Sony WH-1000XM5 via Bluetooth", "Decrease screen brightness by 20%"])).toBeUndefined();
+    // Without intent words, the brightness step is about no clause.
+    expect(clauseOrderCheck("Connect my Sony WH-1000XM5. Brighten the screen a bit thanks", RULE, { coverWords })!(
+      ["Decrease screen brightness by 20%", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toBeUndefined();
+  });
+
+  it("reads no request with an order word, and none of a single clause", () => {
+    expect(clauseOrderCheck("find the pitch deck, but connect my Sony WH-1000XM5 first", RULE)).toBeUndefined();
+    expect(clauseOrderCheck("connect my Sony WH-1000XM5", RULE)).toBeUndefined();
+  });
+});
+
+describe("learnClauseOrder", () => {
+  const training = seedRange(0, 4000).map((seed) => androidPlan(seed));
+
+  it("holds for the offline teacher's android plans", () => {
+    const learnt = learnClauseOrder(training);
+    expect(learnt?.commonWords).toEqual(expect.arrayContaining(["alarm", "text"]));
+    let checked = 0;
+    let broken = 0;
+    for (const seed of seedRange(300_000, 3000)) {
+      const { query, steps } = androidPlan(seed);
+      const orderCheck = steps.length > 1 ? clauseOrderCheck(query, learnt!) : undefined;
+      if (!orderCheck) continue;
+      checked++;
+      if (orderCheck(steps)) broken++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(broken).toBeLessThanOrEqual(0.005 * checked);
+  });
+
+  it("is not learnt from plans that put their last step first", () => {
+    const moved = training.map((record) => (record.steps.length > 1 ? { ...record, steps: [record.steps.at(-1)!, ...record.steps.slice(0, -1)] } : record));
+    expect(learnClauseOrder(moved)).toBeUndefined();
+  });
+
+  it("travels in grounding.json, and a malformed field is refused with its name", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "octoplan-clause-order-")), "grounding.json");
+    writeGrounding(path, { copyWords: [], coverWords: [], clauseOrder: RULE });
+    expect(readGrounding(path).clauseOrder).toEqual(RULE);
+    writeFileSync(path, JSON.stringify({ clauseOrder: { commonWords: "alarm" } }));
+    expect(() => readGrounding(path)).toThrow(/grounding.json: field 'clauseOrder'/);
+  });
+});

@@ -125,7 +125,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     const position = generated.length;
     choices[position] = next;
     banned[position] ??= new Set();
-    // Greedy (among accepted tokens), unless a backtrack forces its (never banned) alternative here.
+    // Greedy (among accepted tokens), unless a backtrack forces tokens here: its (never banned) alternative, and for
+    // a moved step (plan-search.ts) the rest of that step.
     let token = forced.shift();
     if (token === undefined) {
       const picked = await pick(position);

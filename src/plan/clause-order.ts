@@ -1,53 +1,31 @@
-// Clause order: when a request says nothing about order, its steps come in the order of the clauses they are about.
-// A small planner sometimes moves a step: "update me on the Fed thx, boost brightness 20%, get a snapshot" came out
-// as news, photo, screenshot, then brightness; "log doctor's checkup … n turn on do not disturb mode" with the
-// do-not-disturb step first.
+// Clause order: a request's steps come in the order of the clauses they are about, unless it says otherwise. A small
+// planner sometimes moves a step: "update me on the Fed thx, boost brightness 20%, get a snapshot" came out as news,
+// photo, screenshot, then brightness; "attach my passport scan to an email to Kevin once you locate the project
+// timeline" with the timeline last.
 //
-// A step is about the clauses (clause-scope.ts's requestClauses) that hold one of its anchor words (clause-scope.ts's
+// A step is about the clauses (clause-scope.ts's splitClauses) that hold one of its anchor words (clause-scope.ts's
 // stepAnchors, and with a planner's cover words only those: OrderAnchoring); a step with none whose function is its
 // plan's only step of that function is about the clauses whose intent words ask for it. Only steps about exactly one
-// clause take part, so "Take a photo" in a request with two photos says nothing. A request with an order word
-// ("before", "first", "once", "after" but not "after that", with one-letter typos: "befroe", "fiirst") may reorder
-// its clauses, and is not read at all.
+// clause take part, so "Take a photo" in a request with two photos says nothing. A request without an order word
+// keeps the order of mention; one with order words keeps the cues they give (order-words.ts: "before you B, A",
+// "B, but first A", "B once you A"), and nothing else; one whose order words give no cue is not read.
 //
-// The planner's decoder (agent/plan-search.ts) reads an ended plan that leaves nothing out: when a step comes after
-// a step of a later clause, it writes the late step first and goes on greedily; failing that, the whole plan with
-// that one step moved. Each result is kept only when it has the same steps, breaks the order less and leaves nothing
-// out. Learnt like the others: `train` writes `clauseOrder: { commonWords }` to grounding.json when at most 0.5% of
-// at least 20 training plans of two steps or more, for requests of two clauses or more without an order word, break
-// it. On session 13's demo data 76 of 30861 do, most of them two photos or two volumes anchored by "camera", "media".
-// Deliberately left out: cued requests ("before X, Y"; 1.1% to 1.8% of the training plans broke a cue-reading
-// prototype, docs/RESULTS.md), and steps anchored by neither a word nor a function of their own ("turn it down a
-// notch" when the plan sets two volumes).
+// The planner's decoder (agent/plan-search.ts) reads an ended plan that leaves nothing out: when a step comes late,
+// it writes that step where it belongs and goes on greedily; failing that, the whole plan with that one step moved.
+// Each result is kept only when it has the same steps, breaks the order less and leaves nothing out. Learnt like the
+// others: `train` writes `clauseOrder: { commonWords }` to grounding.json when at most 0.5% of at least 20 training
+// plans of two steps or more that the check reads break it. On session 13's demo data 77 of 36101 do (1 of the 5240
+// with cues), most of them two photos or two volumes anchored by "camera", "media".
+// Deliberately left out: steps anchored by neither a word nor a function of their own ("turn it down a notch" when
+// the plan sets two volumes), and order said in other ways ("do X last", "X, and only then Y").
 import { wordsOf } from "./grounding.js";
-import { commonRequestWords, requestClauses, stepAnchors } from "./clause-scope.js";
+import { commonRequestWords, splitClauses, stepAnchors } from "./clause-scope.js";
 import { requestFeatures, stepFunction, type IntentWords } from "./intent-words.js";
+import { hasOrderWord, orderCues, type OrderCue } from "./order-words.js";
 
 /** The rule as grounding.json keeps it: the words too common in training requests to anchor a step. */
 export interface ClauseOrder {
   commonWords: string[];
-}
-
-/** Words that let a request reorder its clauses ("before you X, Y"; "X, but Y first"; "X once you Y"). */
-const ORDER_WORDS = ["before", "first", "once", "after", "afterwards", "prior"];
-/** Order words for which one typo is also read ("befroe", "fiirst", "affter"); "once" is too close to "one". */
-const TYPO_ORDER_WORDS = ["before", "first", "after"];
-
-function withinOneEdit(word: string, target: string): boolean {
-  if (Math.abs(word.length - target.length) > 1) return false;
-  if (word.length === target.length) {
-    const differ = [...word].flatMap((char, index) => (char === target[index] ? [] : [index]));
-    return differ.length <= 1 || (differ.length === 2 && differ[1] === differ[0]! + 1 && word[differ[0]!] === target[differ[1]!] && word[differ[1]!] === target[differ[0]!]);
-  }
-  const [longer, shorter] = word.length > target.length ? [word, target] : [target, word];
-  for (let index = 0; index < longer.length; index++) if (longer.slice(0, index) + longer.slice(index + 1) === shorter) return true;
-  return false;
-}
-
-/** Whether the request has a word that may reorder its clauses ("after that" and "before I forget" do not). */
-export function hasOrderWord(request: string): boolean {
-  const text = request.toLowerCase().replace(/\bafter that\b|\bbefore i forget\b|\bday after tomorrow\b/g, " ");
-  return wordsOf(text).some((word) => ORDER_WORDS.includes(word) || (word.length >= 4 && TYPO_ORDER_WORDS.some((target) => withinOneEdit(word, target))));
 }
 
 /**
@@ -71,47 +49,66 @@ export interface OrderBreak {
 }
 
 /**
- * The check an ended plan gets, or undefined when the rule does not read this request (an order word, or fewer than
- * two clauses): undefined for a plan in order, else where it breaks.
+ * The check an ended plan gets, or undefined when the rule does not read this request (fewer than two clauses, or an
+ * order word that gives no cue): undefined for a plan in order, else where it breaks.
  */
 export function clauseOrderCheck(request: string, rule: ClauseOrder, anchoring: OrderAnchoring = {}): ((steps: readonly string[]) => OrderBreak | undefined) | undefined {
-  if (hasOrderWord(request)) return undefined;
-  const texts = requestClauses(request);
-  const clauses = texts.map((text) => new Set(wordsOf(text)));
+  const clauses = splitClauses(request);
   if (clauses.length < 2) return undefined;
+  const cues = hasOrderWord(request) ? orderCues(clauses) : undefined;
+  if (cues?.length === 0) return undefined;
+  const words = clauses.map((clause) => new Set(wordsOf(clause.text)));
   const commonWords = new Set(rule.commonWords);
   const { intentWords, coverWords } = anchoring;
   // Per clause, the functions its intent words ask for.
-  const asks = intentWords && texts.map((text) => new Set([...requestFeatures(text).keys()].flatMap((feature) => (intentWords.intents[feature] ?? []).map(([name]) => name))));
+  const asks = intentWords && clauses.map((clause) => new Set([...requestFeatures(clause.text).keys()].flatMap((feature) => (intentWords.intents[feature] ?? []).map(([name]) => name))));
   return (steps) => {
     const functions = asks ? steps.map((step) => stepFunction(step, intentWords!.stepFunctions)) : [];
     // clauseOf[i]: the one clause step i is about, or undefined.
     const clauseOf = steps.map((step, index) => {
       const anchors = stepAnchors(step, commonWords).filter((word) => !coverWords || coverWords.has(word));
-      let about = clauses.flatMap((words, at) => (anchors.some((word) => words.has(word)) ? [at] : []));
+      let about = words.flatMap((clauseWords, at) => (anchors.some((word) => clauseWords.has(word)) ? [at] : []));
       const name = functions[index];
       if (about.length === 0 && asks && name !== undefined && functions.indexOf(name) === functions.lastIndexOf(name)) {
         about = asks.flatMap((names, at) => (names.has(name) ? [at] : []));
       }
       return about.length === 1 ? about[0] : undefined;
     });
-    let found: OrderBreak | undefined;
-    let latest = -1;
-    clauseOf.forEach((clause, index) => {
-      if (clause === undefined) return;
-      if (clause < latest) {
-        if (found) found.breaks++;
-        else found = { breaks: 1, late: index, from: clauseOf.findIndex((other) => other !== undefined && other > clause) };
-      }
-      latest = Math.max(latest, clause);
-    });
-    return found;
+    return cues ? cueBreak(clauseOf, cues) : mentionBreak(clauseOf);
   };
 }
 
+/** Steps in the order of mention: a step about an earlier clause than one before it comes late. */
+function mentionBreak(clauseOf: ReadonlyArray<number | undefined>): OrderBreak | undefined {
+  let found: OrderBreak | undefined;
+  let latest = -1;
+  clauseOf.forEach((clause, index) => {
+    if (clause === undefined) return;
+    if (clause < latest) {
+      if (found) found.breaks++;
+      else found = { breaks: 1, late: index, from: clauseOf.findIndex((other) => other !== undefined && other > clause) };
+    }
+    latest = Math.max(latest, clause);
+  });
+  return found;
+}
+
+/** Steps as the cues say: a step about a cue's early clauses after one about its late clauses comes late. */
+function cueBreak(clauseOf: ReadonlyArray<number | undefined>, cues: readonly OrderCue[]): OrderBreak | undefined {
+  let found: OrderBreak | undefined;
+  for (const cue of cues) {
+    const from = clauseOf.findIndex((clause) => clause !== undefined && cue.late.includes(clause));
+    const late = from < 0 ? -1 : clauseOf.findIndex((clause, index) => index > from && clause !== undefined && cue.early.includes(clause));
+    if (late < 0) continue;
+    if (found) found.breaks++;
+    else found = { breaks: 1, late, from };
+  }
+  return found;
+}
+
 /**
- * The rule, when at most `maxMisses` of at least `minCount` training plans that the check reads (a request without an
- * order word, two or more steps about one clause each) break it; undefined otherwise.
+ * The rule, when at most `maxMisses` of at least `minCount` training plans of two steps or more that the check reads
+ * break it; undefined otherwise.
  */
 export function learnClauseOrder(
   records: ReadonlyArray<{ query: string; steps: readonly string[] }>,

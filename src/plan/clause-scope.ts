@@ -39,27 +39,52 @@ const SHARE_COMMON = 0.05;
 /** A step that writes a time or a date. */
 const STEP_MOMENT = new RegExp(String.raw`\d:\d\d [AP]M|\b(?:${MONTH_NAMES.join("|")}) \d`);
 
-/** The clauses of a request (see the file comment), in order. */
-export function requestClauses(request: string): string[] {
-  const pieces: string[] = [];
+/** A clause of a request, with what comes before it: the joining words ("but", "and then") and punctuation. */
+export interface RequestClause {
+  text: string;
+  /** The joining words before it, lower case ("" for none). */
+  joiner: string;
+  /** Whether punctuation comes before it (the first clause: true). */
+  afterPunctuation: boolean;
+}
+
+/** The clauses of a request (see the file comment), in order, with the breaks before them. */
+export function splitClauses(request: string): RequestClause[] {
+  const clauses: RequestClause[] = [];
   let last = 0;
+  let joiner = "";
+  let afterPunctuation = true;
+  const close = (end: number) => {
+    const text = request.slice(last, end).trim();
+    if (text === "") return;
+    clauses.push({ text, joiner, afterPunctuation });
+    joiner = "";
+    afterPunctuation = false;
+  };
   for (const match of request.matchAll(CLAUSE_BREAK)) {
     const before = request.slice(0, match.index);
     const after = request.slice(match.index + match[0].length);
     if (/\band\b/i.test(match[0]) && (/\bbetween\b[^,;.]*$/i.test(before) || /^a half\b/i.test(after))) continue;
     if (/\bafter\b/i.test(match[0]) && /^tomorrow\b/i.test(after)) continue;
-    pieces.push(request.slice(last, match.index));
+    close(match.index);
+    const word = match[0].trim().toLowerCase();
+    if (/^[,;.!?]+$/.test(word)) afterPunctuation = true;
+    else joiner = joiner === "" ? word : `${joiner} ${word}`;
     last = match.index + match[0].length;
   }
-  pieces.push(request.slice(last));
-  const clauses = pieces.map((piece) => piece.trim()).filter((piece) => piece !== "");
+  close(request.length);
   for (let index = clauses.length - 1; index > 0; index--) {
-    if (wordsOf(clauses[index]!).every((word) => MOMENT_WORD.test(word) || FILLER_WORD.test(word))) {
-      clauses[index - 1] += ` ${clauses[index]}`;
+    if (wordsOf(clauses[index]!.text).every((word) => MOMENT_WORD.test(word) || FILLER_WORD.test(word))) {
+      clauses[index - 1]!.text += ` ${clauses[index]!.text}`;
       clauses.splice(index, 1);
     }
   }
   return clauses;
+}
+
+/** The clauses of a request (see the file comment), in order. */
+export function requestClauses(request: string): string[] {
+  return splitClauses(request).map((clause) => clause.text);
 }
 
 /** A step's anchor words: three letters or more, no date or time word, not common in training requests. */

@@ -5,23 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { androidPlan, seedRange } from "./android-plans.js";
-import { clauseOrderCheck, hasOrderWord, learnClauseOrder } from "../../src/plan/clause-order.js";
+import { clauseOrderCheck, learnClauseOrder } from "../../src/plan/clause-order.js";
 import { readGrounding, writeGrounding } from "../../src/plan/grounding-file.js";
 
 const RULE = { commonWords: ["alarm", "calendar", "text", "set", "add", "and", "the", "for", "then", "take", "screen"] };
-
-describe("hasOrderWord", () => {
-  it("reads order words and their one-letter typos, not 'after that' or 'before I forget'", () => {
-    for (const request of ["before you text Ann, take a photo", "take a photo, but text Ann first", "text Ann once you take a photo",
-      "text Ann after you take a photo", "befroe you text Ann, take a photo", "text Ann, but fiirst take a photo", "mail it affter you print it"]) {
-      expect(hasOrderWord(request), request).toBe(true);
-    }
-    for (const request of ["text Ann. After that, take a photo", "before I forget, text Ann and take a photo", "lunch the day after tomorrow and text Ann",
-      "text Ann and take one photo", "take a photo and text Ann"]) {
-      expect(hasOrderWord(request), request).toBe(false);
-    }
-  });
-});
 
 describe("clauseOrderCheck", () => {
   const check = clauseOrderCheck("connect my Sony WH-1000XM5, check the weather in Paris and find the pitch deck", RULE)!;
@@ -55,8 +42,15 @@ describe("clauseOrderCheck", () => {
       ["Decrease screen brightness by 20%", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toBeUndefined();
   });
 
-  it("reads no request with an order word, and none of a single clause", () => {
-    expect(clauseOrderCheck("find the pitch deck, but connect my Sony WH-1000XM5 first", RULE)).toBeUndefined();
+  it("holds a request with order words to its cues, and reads none whose order words give no cue", () => {
+    const cued = clauseOrderCheck("find the pitch deck, but connect my Sony WH-1000XM5 first", RULE)!;
+    expect(cued(["Connect to my Sony WH-1000XM5 via Bluetooth", "Find the pitch deck", "Email the pitch deck to Ann"])).toBeUndefined();
+    expect(cued(["Find the pitch deck", "Email the pitch deck to Ann", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 2, from: 0 });
+    const before = clauseOrderCheck("check the weather in Paris. Before you find the pitch deck and print it, connect my Sony WH-1000XM5", RULE)!;
+    // Only the cue binds: the weather may come anywhere.
+    expect(before(["Connect to my Sony WH-1000XM5 via Bluetooth", "Check the weather forecast for Paris", "Find the pitch deck"])).toBeUndefined();
+    expect(before(["Check the weather forecast for Paris", "Find the pitch deck", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 2, from: 1 });
+    expect(clauseOrderCheck("first connect my Sony WH-1000XM5, then find the pitch deck", RULE)).toBeUndefined();
     expect(clauseOrderCheck("connect my Sony WH-1000XM5", RULE)).toBeUndefined();
   });
 });

@@ -1,0 +1,71 @@
+// What a request says about the order of its clauses (clause-order.ts reads it). Most requests say nothing: their
+// steps come in the order of mention. A request with an order word may say otherwise, in the ways the offline
+// teacher and people write it:
+//   "before you B, A" / "before B-ing, A"  → A's steps come before B's (B: the "before" clause, and those after it up
+//                                            to the next punctuation but ", then"; A: the clause after that);
+//   "B, but first A" / "B, but A first"    → A before B (the clause before);
+//   "B after you A" / "B once you A"       → A before B.
+// Each is a cue: its early clauses' steps come before its late clauses' steps. Order words that keep the order of
+// mention ("first A, then B", "A first and then B", "after that", "once that's done") give no cue.
+//
+// Deliberately left out: a cue whose late part spans clauses before it ("take a screenshot and send it to Ann, but
+// first B" only puts B before "send it to Ann"): the check it gives is weaker, never wrong.
+import type { RequestClause } from "./clause-scope.js";
+import { wordsOf } from "./grounding.js";
+
+/** Words that may reorder a request's clauses. */
+const ORDER_WORDS = ["before", "first", "once", "after", "afterwards", "prior"];
+/** Order words for which one typo is also read ("befroe", "fiirst", "affter"); "once" is too close to "one". */
+const TYPO_ORDER_WORDS = ["before", "first", "after"];
+
+/** Whether `word` is `target` with at most one letter added, dropped, changed, or two neighbours swapped. */
+export function withinOneEdit(word: string, target: string): boolean {
+  if (Math.abs(word.length - target.length) > 1) return false;
+  if (word.length === target.length) {
+    const differ = [...word].flatMap((char, index) => (char === target[index] ? [] : [index]));
+    if (differ.length <= 1) return true;
+    const [first, second] = differ as [number, number];
+    return differ.length === 2 && second === first + 1 && word[first] === target[second] && word[second] === target[first];
+  }
+  const [longer, shorter] = word.length > target.length ? [word, target] : [target, word];
+  for (let index = 0; index < longer.length; index++) if (longer.slice(0, index) + longer.slice(index + 1) === shorter) return true;
+  return false;
+}
+
+function isWord(word: string | undefined, target: string): boolean {
+  return word !== undefined && (word === target || (word.length >= 4 && withinOneEdit(word, target)));
+}
+
+/** Whether the request has a word that may reorder its clauses ("after that" and "before I forget" do not). */
+export function hasOrderWord(request: string): boolean {
+  const text = request.toLowerCase().replace(/\bafter that\b|\bbefore i forget\b|\bday after tomorrow\b/g, " ");
+  return wordsOf(text).some((word) => ORDER_WORDS.includes(word) || TYPO_ORDER_WORDS.some((target) => isWord(word, target)));
+}
+
+/** Every step about one of the `early` clauses comes before every step about one of the `late` clauses. */
+export interface OrderCue {
+  early: number[];
+  late: number[];
+}
+
+/** The cues of a request's clauses (clause-scope.ts's splitClauses), in the order they are said. */
+export function orderCues(clauses: readonly RequestClause[]): OrderCue[] {
+  const cues: OrderCue[] = [];
+  clauses.forEach((clause, index) => {
+    const words = wordsOf(clause.text);
+    // "Before" opens the clause, or a sentence (". Before you …", ", before you …": the split took it as a joiner).
+    const opensBefore = (isWord(words[0], "before") && !/^before i forget\b/i.test(clause.text)) || (clause.afterPunctuation && /\bbefore$/.test(clause.joiner));
+    if (opensBefore) {
+      const late = [index];
+      let next = index + 1;
+      // B runs on over "and …" and ", then …" ("before you pair the printer, then print the proposal, mute it").
+      while (next < clauses.length && (!clauses[next]!.afterPunctuation || /\bthen$/.test(clauses[next]!.joiner))) late.push(next++);
+      if (next < clauses.length) cues.push({ early: [next], late });
+    } else if (index > 0 && /\bbut$/.test(clause.joiner) && (isWord(words[0], "first") || isWord(words.at(-1), "first"))) {
+      cues.push({ early: [index], late: [index - 1] });
+    } else if (index > 0 && /\b(?:after|once)$/.test(clause.joiner) && words[0] === "you") {
+      cues.push({ early: [index], late: [index - 1] });
+    }
+  });
+  return cues;
+}

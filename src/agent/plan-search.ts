@@ -9,8 +9,8 @@
 // - then, up to `maxCoverSearches` times, the most probable other start of a step (or going on instead of ending).
 // A plan that leaves nothing out but writes a step after one of a later clause (plan/clause-order.ts: "Enable Do Not
 // Disturb mode" before the doctor's checkup asked for first) is searched again, up to `maxOrderSearches` times: first
-// the late step is written where it belongs and the decoder goes on greedily; then the whole plan is written with
-// that one step moved. A result is kept only when it has the same steps, breaks the order less and leaves nothing
+// the late step (with the steps that move with it, such as its "Send the screenshot to …") is written where it
+// belongs and the decoder goes on greedily; then the whole plan is written with those steps moved. A result is kept only when it has the same steps, breaks the order less and leaves nothing
 // out; otherwise the decoder goes back as above. On session 13's planners the first search alone put 3 and 4 of the
 // 566 held-out plans right, the second 3 and 1 more (docs/RESULTS.md).
 // Deliberately left out: comparing plans by probability (the right plan a search finds is often much less probable
@@ -122,25 +122,26 @@ export class PlanSearch {
 }
 
 /**
- * The late step, written in place of the one before it: from the first token where the two differ ("Take a
+ * The late steps, written in place of the one before them: from the first token where they differ ("Take a
  * screenshot of the error message" for "Connect to my airpods pro" at once; "Take a" is kept when both begin so),
- * with the rest of the late step and a split forced after it. The decoder then goes on greedily.
+ * with the rest of the late steps and a split forced after them. The decoder then goes on greedily.
  */
 function moveStep(generated: readonly Token[], plan: EndedPlan, order: OrderBreak): Deviation | undefined {
   const at = plan.stepStarts[order.from]!;
   const split = generated[plan.stepEnds[order.from]!]!;
-  const late = [...generated.slice(plan.stepStarts[order.late]!, plan.stepEnds[order.late]!), split];
+  const late = [...generated.slice(plan.stepStarts[order.late]!, plan.stepEnds[order.late + order.count - 1]!), split];
   const offset = late.findIndex((token, index) => token !== generated[at + index]);
   return offset < 0 ? undefined : { position: at + offset, token: late[offset]!, then: late.slice(offset + 1) };
 }
 
-/** The plan with the late step moved to where it belongs, every token forced (the end token included). */
+/** The plan with the late steps moved to where they belong, every token forced (the end token included). */
 function permutedPlan(generated: readonly Token[], plan: EndedPlan, order: OrderBreak): Deviation | undefined {
   const split = generated[plan.stepEnds[order.from]!]!;
   const end = generated[plan.position]!;
   const stepTokens = plan.stepStarts.map((start, index) => generated.slice(start, plan.stepEnds[index]!));
-  const sequence = stepTokens.map((_, index) => index).filter((index) => index !== order.late);
-  sequence.splice(order.from, 0, order.late);
+  const moved = stepTokens.map((_, index) => index).slice(order.late, order.late + order.count);
+  const sequence = stepTokens.map((_, index) => index).filter((index) => !moved.includes(index));
+  sequence.splice(order.from, 0, ...moved);
   const permuted = sequence.flatMap((index, at) => [...stepTokens[index]!, at === sequence.length - 1 ? end : split]);
   const offset = permuted.findIndex((token, index) => token !== generated[index]);
   return offset < 0 ? undefined : { position: offset, token: permuted[offset]!, then: permuted.slice(offset + 1) };

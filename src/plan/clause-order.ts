@@ -11,7 +11,8 @@
 // "B, but first A", "B once you A"), and nothing else; one whose order words give no cue is not read.
 //
 // The planner's decoder (agent/plan-search.ts) reads an ended plan that leaves nothing out: when a step comes late,
-// it writes that step where it belongs and goes on greedily; failing that, the whole plan with that one step moved.
+// it writes that step (and the steps that move with it: OrderBreak.count) where it belongs and goes on greedily;
+// failing that, the whole plan with those steps moved.
 // Each result is kept only when it has the same steps, breaks the order less and leaves nothing out. Learnt like the
 // others: `train` writes `clauseOrder: { commonWords }` to grounding.json when at most 0.5% of at least 20 training
 // plans of two steps or more that the check reads break it. On session 13's demo data 77 of 36101 do (1 of the 5240
@@ -44,6 +45,9 @@ export interface OrderBreak {
   breaks: number;
   /** The first step that comes after a step of a later clause. */
   late: number;
+  /** How many steps from `late` on move with it: it and those right after it that also belong before `from`
+   * ("Take a screenshot of the receipt" and "Send the screenshot to Olivia", which reads its observation). */
+  count: number;
   /** The first step of a later clause written before it: where it belongs. */
   from: number;
 }
@@ -74,19 +78,22 @@ export function clauseOrderCheck(request: string, rule: ClauseOrder, anchoring: 
       }
       return about.length === 1 ? about[0] : undefined;
     });
-    return cues ? cueBreak(clauseOf, cues) : mentionBreak(clauseOf);
+    return cues ? cueBreak(steps, clauseOf, cues) : mentionBreak(steps, clauseOf);
   };
 }
 
 /** Steps in the order of mention: a step about an earlier clause than one before it comes late. */
-function mentionBreak(clauseOf: ReadonlyArray<number | undefined>): OrderBreak | undefined {
+function mentionBreak(steps: readonly string[], clauseOf: ReadonlyArray<number | undefined>): OrderBreak | undefined {
   let found: OrderBreak | undefined;
   let latest = -1;
   clauseOf.forEach((clause, index) => {
     if (clause === undefined) return;
     if (clause < latest) {
       if (found) found.breaks++;
-      else found = { breaks: 1, late: index, from: clauseOf.findIndex((other) => other !== undefined && other > clause) };
+      else {
+        const from = clauseOf.findIndex((other) => other !== undefined && other > clause);
+        found = { breaks: 1, late: index, from, count: runLength(steps, clauseOf, index, (other) => other < clauseOf[from]!) };
+      }
     }
     latest = Math.max(latest, clause);
   });
@@ -94,14 +101,14 @@ function mentionBreak(clauseOf: ReadonlyArray<number | undefined>): OrderBreak |
 }
 
 /** Steps as the cues say: a step about a cue's early clauses after one about its late clauses comes late. */
-function cueBreak(clauseOf: ReadonlyArray<number | undefined>, cues: readonly OrderCue[]): OrderBreak | undefined {
+function cueBreak(steps: readonly string[], clauseOf: ReadonlyArray<number | undefined>, cues: readonly OrderCue[]): OrderBreak | undefined {
   let found: OrderBreak | undefined;
   for (const cue of cues) {
     const from = clauseOf.findIndex((clause) => clause !== undefined && cue.late.includes(clause));
     const late = from < 0 ? -1 : clauseOf.findIndex((clause, index) => index > from && clause !== undefined && cue.early.includes(clause));
     if (late < 0) continue;
     if (found) found.breaks++;
-    else found = { breaks: 1, late, from };
+    else found = { breaks: 1, late, from, count: runLength(steps, clauseOf, late, (other) => cue.early.includes(other)) };
   }
   return found;
 }
@@ -126,4 +133,22 @@ export function learnClauseOrder(
     if (check(record.steps)) misses++;
   }
   return count >= (options.minCount ?? 20) && misses <= (options.maxMisses ?? 0.005) * count ? rule : undefined;
+}
+
+/**
+ * How many steps from `start` on move together: the first, and those right after it that are about a clause that
+ * `belongs`, or about no single clause but read the step before them (they share a word of five letters or more:
+ * "Send the screenshot to Olivia" after "Take a screenshot of the receipt"; moved alone, the screenshot landed before
+ * "Disable Do Not Disturb mode" and the text read that). An unrelated step after it ("Take a photo" after "Create a
+ * new contact") stays.
+ */
+function runLength(steps: readonly string[], clauseOf: ReadonlyArray<number | undefined>, start: number, belongs: (clause: number) => boolean): number {
+  let end = start + 1;
+  while (end < clauseOf.length && (clauseOf[end] === undefined ? readsPrevious(steps[end - 1]!, steps[end]!) : belongs(clauseOf[end]!))) end++;
+  return end - start;
+}
+
+function readsPrevious(previous: string, step: string): boolean {
+  const words = new Set(wordsOf(previous).filter((word) => word.length >= 5));
+  return wordsOf(step).some((word) => words.has(word));
 }

@@ -91,8 +91,8 @@ describe("plan searches", () => {
         splitToken: local.singleTokenId(SPLIT)!, endToken: local.singleTokenId(END)!, maxSteps, maxTokens: 128, order, maxOrderSearches,
       })).text);
     // Steps reach the check as the decoder keeps them: lower case.
-    const screenshotLast = (steps: readonly string[]) => (steps.at(-1) === "take a screenshot" && steps.length > 1 ? { breaks: 1, late: steps.length - 1, from: 0 } : undefined);
-    const alwaysLate = (steps: readonly string[]) => (steps.length > 1 ? { breaks: 1, late: 1, from: 0 } : undefined);
+    const screenshotLast = (steps: readonly string[]) => (steps.at(-1) === "take a screenshot" && steps.length > 1 ? { breaks: 1, late: steps.length - 1, from: 0, count: 1 } : undefined);
+    const alwaysLate = (steps: readonly string[]) => (steps.length > 1 ? { breaks: 1, late: 1, from: 0, count: 1 } : undefined);
     let moved = 0;
     let permuted = 0;
     for (const time of TIMES) {

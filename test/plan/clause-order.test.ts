@@ -20,22 +20,35 @@ describe("clauseOrderCheck", () => {
 
   it("finds the first step written after one of a later clause, and where it belongs", () => {
     expect(check(["Connect to my Sony WH-1000XM5 via Bluetooth", "Find the pitch deck", "Check the weather forecast for Paris"]))
-      .toEqual({ breaks: 1, late: 2, from: 1 });
+      .toEqual({ breaks: 1, late: 2, from: 1, count: 1 });
     expect(check(["Find the pitch deck", "Check the weather forecast for Paris", "Connect to my Sony WH-1000XM5 via Bluetooth"]))
-      .toEqual({ breaks: 2, late: 1, from: 0 });
+      .toEqual({ breaks: 2, late: 1, from: 0, count: 2 });
+  });
+
+  it("moves a late step with the steps right after it that also belong before where it goes", () => {
+    const intentWords = { stepFunctions: { disable: "enable_do_not_disturb" }, intents: { dnd: [["enable_do_not_disturb", false]] as Array<[string, boolean]> } };
+    const receipt = clauseOrderCheck("grab a screenshot of the receipt and send it to Olivia Martinez ty + turn off DND. Also get directions to the office by train", RULE, { intentWords })!;
+    // Moved alone, the screenshot would land before DND, and the text would read DND's observation instead of it.
+    expect(receipt(["Disable Do Not Disturb mode", "Take a screenshot of the receipt", "Send the screenshot to Olivia Martinez by text message", "Find a public transit route from current location to the office on Google Maps"]))
+      .toEqual({ breaks: 1, late: 1, from: 0, count: 2 });
+    // A step after it that does not read it stays: the photo is for Ahmed, not for the new contact.
+    const olympics = clauseOrderCheck("get me the top stories on the Olympics. and before you take me to the museum of modern art on foot, add Ethan Wright's number +17185550266 to my phone, and lastly snap a picture and message it to Ahmed Hassan", RULE)!;
+    expect(olympics(["Search for the latest news about the Olympics", "Find a walking route from current location to the museum of modern art on Google Maps",
+      "Create a new contact for Ethan Wright with phone number +17185550266", "Take a photo with the back camera", "Send the photo to Ahmed Hassan by text message"]))
+      .toEqual({ breaks: 1, late: 2, from: 1, count: 1 });
   });
 
   it("anchors by cover words only, when given them, and by a function's intent words a step that has no anchor", () => {
     const request = "turn it down, take a front camera photo and send it to Dad, then ring an alarm in 3 hours";
     const plan = ["Set the ring volume to 3", "Take a photo with the front camera", "Send the photo to Dad by text message", "Set an alarm for 12:00 PM"];
     // "ring" anchors the volume step to the alarm's clause…
-    expect(clauseOrderCheck(request, RULE)!(plan)).toEqual({ breaks: 1, late: 1, from: 0 });
+    expect(clauseOrderCheck(request, RULE)!(plan)).toEqual({ breaks: 1, late: 1, from: 0, count: 2 });
     // …but plans do not repeat it when a request says it, so it is no cover word.
     const coverWords = new Set(["photo", "front", "camera", "dad", "brightness", "sony"]);
     expect(clauseOrderCheck(request, RULE, { coverWords })!(plan)).toBeUndefined();
     const intentWords = { stepFunctions: { decrease: "adjust_screen_brightness", connect: "connect_bluetooth_device" }, intents: { brighten: [["adjust_screen_brightness", false]] as Array<[string, boolean]> } };
     const sony = clauseOrderCheck("Connect my Sony WH-1000XM5. Brighten the screen a bit thanks", RULE, { coverWords, intentWords })!;
-    expect(sony(["Decrease screen brightness by 20%", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 1, from: 0 });
+    expect(sony(["Decrease screen brightness by 20%", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 1, from: 0, count: 1 });
     expect(sony(["Connect to my Sony WH-1000XM5 via Bluetooth", "Decrease screen brightness by 20%"])).toBeUndefined();
     // Without intent words, the brightness step is about no clause.
     expect(clauseOrderCheck("Connect my Sony WH-1000XM5. Brighten the screen a bit thanks", RULE, { coverWords })!(
@@ -45,11 +58,11 @@ describe("clauseOrderCheck", () => {
   it("holds a request with order words to its cues, and reads none whose order words give no cue", () => {
     const cued = clauseOrderCheck("find the pitch deck, but connect my Sony WH-1000XM5 first", RULE)!;
     expect(cued(["Connect to my Sony WH-1000XM5 via Bluetooth", "Find the pitch deck", "Email the pitch deck to Ann"])).toBeUndefined();
-    expect(cued(["Find the pitch deck", "Email the pitch deck to Ann", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 2, from: 0 });
+    expect(cued(["Find the pitch deck", "Email the pitch deck to Ann", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 2, from: 0, count: 1 });
     const before = clauseOrderCheck("check the weather in Paris. Before you find the pitch deck and print it, connect my Sony WH-1000XM5", RULE)!;
     // Only the cue binds: the weather may come anywhere.
     expect(before(["Connect to my Sony WH-1000XM5 via Bluetooth", "Check the weather forecast for Paris", "Find the pitch deck"])).toBeUndefined();
-    expect(before(["Check the weather forecast for Paris", "Find the pitch deck", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 2, from: 1 });
+    expect(before(["Check the weather forecast for Paris", "Find the pitch deck", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toEqual({ breaks: 1, late: 2, from: 1, count: 1 });
     expect(clauseOrderCheck("first connect my Sony WH-1000XM5, then find the pitch deck", RULE)).toBeUndefined();
     expect(clauseOrderCheck("connect my Sony WH-1000XM5", RULE)).toBeUndefined();
   });

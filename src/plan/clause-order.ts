@@ -45,8 +45,8 @@ export interface OrderBreak {
   breaks: number;
   /** The first step that comes after a step of a later clause. */
   late: number;
-  /** How many steps from `late` on move with it: it and those right after it that also belong before `from`
-   * ("Take a screenshot of the receipt" and "Send the screenshot to Olivia", which reads its observation). */
+  /** How many steps from `late` on move together (runLength): it, and those right after it that also belong before
+   * `from` or that read the step before them ("Send the screenshot to Olivia" after "Take a screenshot of the receipt"). */
   count: number;
   /** The first step of a later clause written before it: where it belongs. */
   from: number;

@@ -10,9 +10,10 @@
 // A plan that leaves nothing out but writes a step after one of a later clause (plan/clause-order.ts: "Enable Do Not
 // Disturb mode" before the doctor's checkup asked for first) is searched again, up to `maxOrderSearches` times: first
 // the late step (with the steps that move with it, such as its "Send the screenshot to …") is written where it
-// belongs and the decoder goes on greedily; then the whole plan is written with those steps moved. A result is kept only when it has the same steps, breaks the order less and leaves nothing
-// out; otherwise the decoder goes back as above. On session 13's planners the first search alone put 3 and 4 of the
-// 566 held-out plans right, the second 3 and 1 more (docs/RESULTS.md).
+// belongs and the decoder goes on greedily; then the whole plan is written with those steps moved. A result is kept
+// only when it has the same steps, breaks the order less and leaves nothing out; otherwise the decoder goes back as
+// above. (Re-decoding from the most probable other start of the step instead found garbage: the planner wants its
+// own order too much, docs/RESULTS.md, session 19.)
 // Deliberately left out: comparing plans by probability (the right plan a search finds is often much less probable
 // than greedy's) and searching from the best plan rather than the latest.
 import type { Token } from "node-llama-cpp";

@@ -9,7 +9,9 @@
 // mention ("first A, then B", "A first and then B", "after that", "once that's done") give no cue.
 //
 // Deliberately left out: a cue whose late part spans clauses before it ("take a screenshot and send it to Ann, but
-// first B" only puts B before "send it to Ann"): the check it gives is weaker, never wrong.
+// first B" only puts B before "send it to Ann"): taking every clause back to the last punctuation broke 306 of 5697
+// cued training plans ("X and Y, but first Z" is often the units X and "Y, but first Z"). And the rest of a cued
+// request is not held to the order of mention (19% of cued training plans broke that, for the same reason).
 import type { RequestClause } from "./clause-scope.js";
 import { wordsOf } from "./grounding.js";
 

@@ -13,29 +13,16 @@
 // cued training plans ("X and Y, but first Z" is often the units X and "Y, but first Z"). And the rest of a cued
 // request is not held to the order of mention (19% of cued training plans broke that, for the same reason).
 import type { RequestClause } from "./clause-scope.js";
-import { wordsOf } from "./grounding.js";
+import { withinDistance, wordsOf } from "./grounding.js";
 
 /** Words that may reorder a request's clauses. */
 const ORDER_WORDS = ["before", "first", "once", "after", "afterwards", "prior"];
 /** Order words for which one typo is also read ("befroe", "fiirst", "affter"); "once" is too close to "one". */
 const TYPO_ORDER_WORDS = ["before", "first", "after"];
 
-/** Whether `word` is `target` with at most one letter added, dropped, changed, or two neighbours swapped. */
-export function withinOneEdit(word: string, target: string): boolean {
-  if (Math.abs(word.length - target.length) > 1) return false;
-  if (word.length === target.length) {
-    const differ = [...word].flatMap((char, index) => (char === target[index] ? [] : [index]));
-    if (differ.length <= 1) return true;
-    const [first, second] = differ as [number, number];
-    return differ.length === 2 && second === first + 1 && word[first] === target[second] && word[second] === target[first];
-  }
-  const [longer, shorter] = word.length > target.length ? [word, target] : [target, word];
-  for (let index = 0; index < longer.length; index++) if (longer.slice(0, index) + longer.slice(index + 1) === shorter) return true;
-  return false;
-}
-
+/** `target`, or (four letters or more) one letter added, dropped, changed, or two neighbours swapped. */
 function isWord(word: string | undefined, target: string): boolean {
-  return word !== undefined && (word === target || (word.length >= 4 && withinOneEdit(word, target)));
+  return word !== undefined && (word === target || (word.length >= 4 && withinDistance(word, target, 1)));
 }
 
 /** Whether the request has a word that may reorder its clauses ("after that" and "before I forget" do not). */

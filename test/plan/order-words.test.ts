@@ -1,7 +1,8 @@
 // What a request says about order: the order words that exempt it from the order of mention, and the cues they give.
 import { describe, expect, it } from "vitest";
 import { splitClauses } from "../../src/plan/clause-scope.js";
-import { hasOrderWord, orderCues, withinOneEdit } from "../../src/plan/order-words.js";
+import { withinDistance } from "../../src/plan/grounding.js";
+import { hasOrderWord, orderCues } from "../../src/plan/order-words.js";
 
 describe("hasOrderWord", () => {
   it("reads order words and their one-letter typos, not 'after that' or 'before I forget'", () => {
@@ -15,9 +16,9 @@ describe("hasOrderWord", () => {
     }
   });
 
-  it("counts one added, dropped or changed letter, or two swapped neighbours, as one edit", () => {
-    for (const word of ["before", "befroe", "bfeore", "beforre", "befre", "bofore"]) expect(withinOneEdit(word, "before"), word).toBe(true);
-    for (const word of ["brefoe", "beefroe", "bef", "after"]) expect(withinOneEdit(word, "before"), word).toBe(false);
+  it("counts one added, dropped or changed letter, or two swapped neighbours, as one edit (grounding.ts's withinDistance)", () => {
+    for (const word of ["before", "befroe", "bfeore", "beforre", "befre", "bofore"]) expect(withinDistance(word, "before", 1), word).toBe(true);
+    for (const word of ["brefoe", "beefroe", "bef", "after"]) expect(withinDistance(word, "before", 1), word).toBe(false);
   });
 });
 

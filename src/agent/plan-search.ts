@@ -80,22 +80,25 @@ export class PlanSearch {
     const { steps, state } = plan;
     const { choices, banned, generated } = state;
     const uncovered = this.leftOut(steps);
+    // Where a plan that leaves nothing out breaks the request's order (read once: a reordering's test and the next search).
+    const late = uncovered === 0 ? this.order?.(steps) : undefined;
     const attempt = this.lengthening;
     this.lengthening = undefined;
     if (attempt) {
       const lengthens = steps.length === attempt.steps.length && attempt.steps.every((step, index) => steps[index]!.startsWith(step));
-      if (!lengthens || uncovered >= attempt.uncovered) return { deviation: { position: attempt.position, token: attempt.token }, backtracks: attempt.backtracks };
+      if (!lengthens || uncovered >= attempt.uncovered) return backTo(attempt);
     }
     const reorder = this.reordering;
     this.reordering = undefined;
     if (reorder) {
       const sameSteps = [...steps].sort().join("\n") === [...reorder.steps].sort().join("\n");
-      const inOrder = uncovered === 0 && sameSteps && (this.order?.(steps)?.breaks ?? 0) < reorder.breaks;
-      if (!inOrder) return { deviation: { position: reorder.position, token: reorder.token }, backtracks: reorder.backtracks };
+      const inOrder = uncovered === 0 && sameSteps && (late?.breaks ?? 0) < reorder.breaks;
+      if (!inOrder) return backTo(reorder);
     }
     if (uncovered === 0) {
-      const late = this.orderSearches < this.limits.maxOrderSearches ? this.order?.(steps) : undefined;
-      const deviation = late && (this.orderSearches === 0 ? moveStep(generated, plan, late) : permutedPlan(generated, plan, late));
+      const deviation = late && this.orderSearches < this.limits.maxOrderSearches
+        ? (this.orderSearches === 0 ? moveStep(generated, plan, late) : permutedPlan(generated, plan, late))
+        : undefined;
       if (late && deviation) {
         this.orderSearches++;
         this.reordering = { position: deviation.position, token: generated[deviation.position]!, steps: [...steps], uncovered, backtracks: plan.backtracks, breaks: late.breaks };
@@ -122,6 +125,17 @@ export class PlanSearch {
   }
 }
 
+/** Back to the plan an attempt started from: its token at the split the attempt replaced, and its backtracks. */
+function backTo(attempt: Attempt): { deviation: Deviation; backtracks: number } {
+  return { deviation: { position: attempt.position, token: attempt.token }, backtracks: attempt.backtracks };
+}
+
+/** Forces `tokens` from `at` on, from the first of them that differs from what was generated there. */
+function divergence(generated: readonly Token[], at: number, tokens: readonly Token[]): Deviation | undefined {
+  const offset = tokens.findIndex((token, index) => token !== generated[at + index]);
+  return offset < 0 ? undefined : { position: at + offset, token: tokens[offset]!, then: tokens.slice(offset + 1) };
+}
+
 /**
  * The late steps, written in place of the one before them: from the first token where they differ ("Take a
  * screenshot of the error message" for "Connect to my airpods pro" at once; "Take a" is kept when both begin so),
@@ -130,9 +144,7 @@ export class PlanSearch {
 function moveStep(generated: readonly Token[], plan: EndedPlan, order: OrderBreak): Deviation | undefined {
   const at = plan.stepStarts[order.from]!;
   const split = generated[plan.stepEnds[order.from]!]!;
-  const late = [...generated.slice(plan.stepStarts[order.late]!, plan.stepEnds[order.late + order.count - 1]!), split];
-  const offset = late.findIndex((token, index) => token !== generated[at + index]);
-  return offset < 0 ? undefined : { position: at + offset, token: late[offset]!, then: late.slice(offset + 1) };
+  return divergence(generated, at, [...generated.slice(plan.stepStarts[order.late]!, plan.stepEnds[order.late + order.count - 1]!), split]);
 }
 
 /** The plan with the late steps moved to where they belong, every token forced (the end token included). */
@@ -140,10 +152,7 @@ function permutedPlan(generated: readonly Token[], plan: EndedPlan, order: Order
   const split = generated[plan.stepEnds[order.from]!]!;
   const end = generated[plan.position]!;
   const stepTokens = plan.stepStarts.map((start, index) => generated.slice(start, plan.stepEnds[index]!));
-  const moved = stepTokens.map((_, index) => index).slice(order.late, order.late + order.count);
-  const sequence = stepTokens.map((_, index) => index).filter((index) => !moved.includes(index));
-  sequence.splice(order.from, 0, ...moved);
-  const permuted = sequence.flatMap((index, at) => [...stepTokens[index]!, at === sequence.length - 1 ? end : split]);
-  const offset = permuted.findIndex((token, index) => token !== generated[index]);
-  return offset < 0 ? undefined : { position: offset, token: permuted[offset]!, then: permuted.slice(offset + 1) };
+  const sequence = stepTokens.map((_, index) => index);
+  sequence.splice(order.from, 0, ...sequence.splice(order.late, order.count));
+  return divergence(generated, 0, sequence.flatMap((index, at) => [...stepTokens[index]!, at === sequence.length - 1 ? end : split]));
 }

@@ -18,7 +18,7 @@ import { wordsOf } from "../plan/grounding.js";
 import { leftOutCounter, type LeftOutRules } from "../plan/left-out.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
-import { PlanSearch, type PlanSearchOptions } from "./plan-search.js";
+import { PlanSearch, type Deviation, type PlanSearchOptions } from "./plan-search.js";
 import { acceptedChoice, closedStepDeviation, deadEndDeviation, loopDeviation, normalise, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
@@ -79,8 +79,10 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   };
 
   /** Goes back to `deviation.position` (dropping later tokens and reopening the step there) and forces its token (and those it says follow). */
-  const backtrack = async (deviation: { position: number; token: Token; then?: readonly Token[] }): Promise<Choices> => {
-    banned[deviation.position]!.add(generated[deviation.position]!);
+  const backtrack = async (deviation: Deviation): Promise<Choices> => {
+    const supported = "supported" in deviation;
+    if (!supported) banned[deviation.position]!.add(generated[deviation.position]!);
+    holdToSupport = supported;
     await sequence.eraseContextTokenRanges([{ start: promptTokens.length + deviation.position, end: sequence.nextTokenIndex }]);
     while (stepEnds.length > 0 && stepEnds.at(-1)! >= deviation.position) {
       stepStart = stepStarts.pop()!;
@@ -90,13 +92,26 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     generated.length = deviation.position;
     choices.length = deviation.position + 1;
     banned.length = deviation.position + 1;
-    forced = [deviation.token, ...(deviation.then ?? [])];
+    forced = supported ? [] : [deviation.token, ...(deviation.then ?? [])];
     return choices[deviation.position]!;
+  };
+
+  // A step re-decoded because no request word supported its function is held to beginnings the request supports.
+  let holdToSupport = false;
+  const splitText = model.detokenize([options.splitToken], true);
+  const support = options.support;
+  const closingTexts = [splitText, model.detokenize([options.endToken], true)];
+  const acceptSupported = (text: string) => {
+    if (options.accept && !options.accept(text)) return false;
+    const closing = closingTexts.find((closer) => text.endsWith(closer));
+    const written = closing === undefined ? text : text.slice(0, -closing.length);
+    const step = written.slice(written.lastIndexOf(splitText) < 0 ? 0 : written.lastIndexOf(splitText) + splitText.length);
+    return closing === undefined ? support!.allows(step) : support!.closes(step);
   };
 
   /** The next token, or (at a dead end: "An" for "Initech", as "An" begins "Anderson") where to go back to (option `accept`). */
   const pick = async (position: number): Promise<{ token: Token } | { deviation: { position: number; token: Token } }> => {
-    const accept = options.accept;
+    const accept = holdToSupport ? acceptSupported : options.accept;
     if (!accept) return { token: next[0]!.token };
     const acceptedAt = (at: number, candidates: Choices, skip?: ReadonlySet<Token>) => acceptedChoice(model, generated.slice(0, at), candidates, accept, skip);
     let found = acceptedAt(position, next);
@@ -118,7 +133,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   let forced: Token[] = [];
   let backtracks = 0;
   let stoppedBy: Generation["stoppedBy"] = "maxTokens";
-  const search = new PlanSearch(leftOut, options);
+  const search = new PlanSearch(leftOut, options, (tokens) => model.detokenize([...tokens], true));
 
   while (generated.length < options.maxTokens) {
     options.signal?.throwIfAborted();
@@ -156,6 +171,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
       continue;
     }
     if (closes) {
+      holdToSupport = false;
       steps.push(normalise(raw));
       stepStarts.push(stepStart);
       stepEnds.push(position);

@@ -18,9 +18,14 @@
 // than greedy's) and searching from the best plan rather than the latest.
 import type { Token } from "node-llama-cpp";
 import type { OrderBreak } from "../plan/clause-order.js";
+import type { SupportCheck } from "../plan/support-words.js";
 import { bestDeviation, type DecodeState } from "./decode-choices.js";
 
-type Deviation = { position: number; token: Token; then?: readonly Token[] };
+/**
+ * Where to decode from: a token forced there (and those it says follow), or (`supported`) the step that begins there
+ * re-decoded greedily among the beginnings SupportCheck.allows.
+ */
+export type Deviation = { position: number; token: Token; then?: readonly Token[] } | { position: number; supported: true };
 /** A search that must improve on the plan it starts from: the split it replaced, and that plan. */
 type Attempt = { position: number; token: Token; steps: readonly string[]; uncovered: number; backtracks: number };
 
@@ -45,29 +50,45 @@ export interface PlanSearchOptions {
   order?: (steps: readonly string[]) => OrderBreak | undefined;
   /** Re-decodes allowed per plan to put such a step in order: the step moved, then the whole plan. Default 2. */
   maxOrderSearches?: number;
+  /** Which steps of an ended plan no word of the request supports, and which step beginnings it allows (plan/support-words.ts). */
+  support?: SupportCheck;
+  /** Re-decodes allowed per plan to drop or replace an unsupported step. Default 2. */
+  maxSupportSearches?: number;
 }
 
 export class PlanSearch {
-  private best: { tokens: Token[]; uncovered: number } | undefined;
+  private best: { tokens: Token[]; uncovered: number; unsupported: number } | undefined;
   private coverSearches = 0;
   private lengthenSearches = 0;
   private orderSearches = 0;
+  private supportSearches = 0;
   // A lengthening in flight: the split it replaced, and the plan it must lengthen.
   private lengthening: Attempt | undefined;
   // A reordering in flight: the split it replaced, the plan it must put in order, and how many steps that plan has late.
   private reordering: (Attempt & { breaks: number }) | undefined;
+  // A replacement in flight: the split it replaced, and the plan it must improve on, with its unsupported and late steps.
+  private replacing: (Attempt & { unsupported: number; unknown: number; breaks: number }) | undefined;
 
-  private readonly limits: Required<Omit<PlanSearchOptions, "order">>;
+  private readonly limits: Required<Omit<PlanSearchOptions, "order" | "support">>;
   private readonly order: PlanSearchOptions["order"];
+  private readonly support: PlanSearchOptions["support"];
 
-  constructor(private readonly leftOut: (steps: readonly string[]) => number, options: PlanSearchOptions) {
-    this.limits = { maxCoverSearches: options.maxCoverSearches ?? 3, maxLengthenSearches: options.maxLengthenSearches ?? 2, maxOrderSearches: options.maxOrderSearches ?? 2 };
+  constructor(
+    private readonly leftOut: (steps: readonly string[]) => number,
+    options: PlanSearchOptions,
+    private readonly detokenize: (tokens: readonly Token[]) => string,
+  ) {
+    this.limits = {
+      maxCoverSearches: options.maxCoverSearches ?? 3, maxLengthenSearches: options.maxLengthenSearches ?? 2,
+      maxOrderSearches: options.maxOrderSearches ?? 2, maxSupportSearches: options.maxSupportSearches ?? 2,
+    };
     this.order = options.order;
+    this.support = options.support;
   }
 
   /** The searches made so far (the decoder reports them with its backtracks). */
   get searches(): number {
-    return this.coverSearches + this.lengthenSearches + this.orderSearches;
+    return this.coverSearches + this.lengthenSearches + this.orderSearches + this.supportSearches;
   }
 
   /** The plan to return instead of the latest one, when a search ran and found none that leaves nothing out. */
@@ -95,6 +116,26 @@ export class PlanSearch {
       const inOrder = uncovered === 0 && sameSteps && (late?.breaks ?? 0) < reorder.breaks;
       if (!inOrder) return backTo(reorder);
     }
+    const unsupported = this.support?.unsupported(steps) ?? [];
+    const unknown = this.support?.unknown(steps) ?? 0;
+    const replaced = this.replacing;
+    this.replacing = undefined;
+    if (replaced) {
+      const better = uncovered <= replaced.uncovered && unsupported.length < replaced.unsupported && unknown <= replaced.unknown
+        && (late?.breaks ?? 0) <= replaced.breaks;
+      if (!better) return backTo(replaced);
+    }
+    // Not on the plans a cover search writes: its next plans start from the latest one, so a replacement would steer them.
+    const replaceable = unsupported.length > 0 && this.supportSearches < this.limits.maxSupportSearches && (uncovered === 0 || this.coverSearches + this.lengthenSearches === 0);
+    const replacement = replaceable ? this.replacement(plan, unsupported[0]!, uncovered) : undefined;
+    if (replacement) {
+      this.supportSearches++;
+      this.replacing = {
+        position: replacement.position, token: generated[replacement.position]!, steps: [...steps], uncovered, backtracks: plan.backtracks,
+        unsupported: unsupported.length, unknown, breaks: late?.breaks ?? 0,
+      };
+      return { deviation: replacement };
+    }
     if (uncovered === 0) {
       const deviation = late && this.orderSearches < this.limits.maxOrderSearches
         ? (this.orderSearches === 0 ? moveStep(generated, plan, late) : permutedPlan(generated, plan, late))
@@ -107,7 +148,10 @@ export class PlanSearch {
       this.best = undefined;
       return "stop";
     }
-    if (!this.best || uncovered < this.best.uncovered) this.best = { tokens: [...generated], uncovered };
+    const best = this.best;
+    if (!best || uncovered < best.uncovered || (uncovered === best.uncovered && unsupported.length < best.unsupported)) {
+      this.best = { tokens: [...generated], uncovered, unsupported: unsupported.length };
+    }
     const lengthen = this.lengthenSearches < this.limits.maxLengthenSearches
       ? bestDeviation(choices, banned, generated, plan.stepEnds.slice(0, -1), Number.NEGATIVE_INFINITY)
       : undefined;
@@ -122,6 +166,22 @@ export class PlanSearch {
     if (!search) return "stop";
     this.coverSearches++;
     return { deviation: search };
+  }
+
+  /**
+   * Where to re-decode an unsupported step: first, when it is the plan's last and the plan leaves nothing out, the end of the plan in its place ("…
+   * Find the tax return" + "Increase screen brightness by 20%"); then the step itself, greedily among the beginnings
+   * the request supports ("Send a text message to many" → "Search the web for how many …"), when it has any.
+   */
+  private replacement(plan: EndedPlan, step: number, uncovered: number): Deviation | undefined {
+    const { banned, generated } = plan.state;
+    const split = plan.stepEnds[step - 1];
+    const end = generated[plan.position]!;
+    const last = step === plan.stepStarts.length - 1;
+    if (this.supportSearches === 0 && last && uncovered === 0 && split !== undefined && !banned[split]!.has(end)) {
+      return { position: split, token: end };
+    }
+    return this.support!.allows("") ? { position: plan.stepStarts[step]!, supported: true } : undefined;
   }
 }
 

@@ -14,6 +14,7 @@ import { eventEndsCheck } from "../plan/event-ends.js";
 import { clauseScopeCheck } from "../plan/clause-scope.js";
 import { namedStartsCheck } from "../plan/named-starts.js";
 import { clauseOrderCheck } from "../plan/clause-order.js";
+import { supportCheck } from "../plan/support-words.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -124,7 +125,10 @@ export class LlamaPlanner implements Planner {
       const accept = checks.length === 0 ? undefined : (text: string) => checks.every((check) => check(text));
       // Without an order word, steps keep the order of the clauses they are about (clause-order.ts).
       const order = this.grounding?.clauseOrder && clauseOrderCheck(query, this.grounding.clauseOrder, this.grounding);
-      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding, accept, order });
+      // A step whose function no request word supports is searched again (support-words.ts).
+      const intentWords = this.grounding?.intentWords;
+      const support = intentWords?.supports && supportCheck(query, intentWords.supports, intentWords.stepFunctions);
+      return decodeDistinctSteps(this.local, prompt, { splitToken, endToken, maxSteps, maxTokens, signal, grounding, accept, order, support });
     }
     return generateGreedy(this.local, prompt, { stop, maxTokens, signal });
   }

@@ -59,11 +59,17 @@ function isTable(value: unknown, isEntry: (entry: unknown) => boolean): boolean 
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isEntry);
 }
 
+/** An array of strings (of `length` of them, when given). */
+function isStrings(names: unknown, length?: number): names is string[] {
+  return Array.isArray(names) && (length === undefined || names.length === length) && names.every((name) => typeof name === "string");
+}
+
 /** Whether a grounding.json field holds intent words (readGrounding names the field when it does not). */
 export function isIntentWords(value: unknown): value is IntentWords {
-  const { stepFunctions, intents } = (isTable(value, () => true) ? value : {}) as Partial<Record<keyof IntentWords, unknown>>;
+  const { stepFunctions, intents, supports } = (isTable(value, () => true) ? value : {}) as Partial<Record<keyof IntentWords, unknown>>;
   return isTable(stepFunctions, (name) => typeof name === "string") && isTable(intents, (rules) => Array.isArray(rules)
-    && rules.every((rule) => Array.isArray(rule) && rule.length === 2 && typeof rule[0] === "string" && typeof rule[1] === "boolean"));
+    && rules.every((rule) => Array.isArray(rule) && rule.length === 2 && typeof rule[0] === "string" && typeof rule[1] === "boolean"))
+    && (supports === undefined || isTable(supports, (names) => isStrings(names)));
 }
 
 export function readGrounding(path: string): GroundingWords {
@@ -86,8 +92,6 @@ export function readGrounding(path: string): GroundingWords {
     if (!isTable(value, isEntry)) throw new InputError(`${path}: field '${field}' must map function names to ${what}`, { hint: `{ "${field}": ${example} }` });
     return value as T;
   };
-  const isStrings = (names: unknown, length?: number) => Array.isArray(names) && (length === undefined || names.length === length)
-    && names.every((name) => typeof name === "string");
   // [n, k, m]: the k-th (from 0) of n ≥ 1 named times, plus m minutes.
   const isRules = (rules: unknown) => Array.isArray(rules) && rules.every((rule) => Array.isArray(rule) && rule.length === 3
     && rule.every((value) => Number.isInteger(value)) && rule[0] >= 1 && rule[1] >= 0 && rule[1] < rule[0]);
@@ -121,7 +125,7 @@ export function readGrounding(path: string): GroundingWords {
   const namedStarts = flag("namedStarts");
   const intentWords = parsed.intentWords;
   if (intentWords !== undefined && !isIntentWords(intentWords)) {
-    throw new InputError(`${path}: field 'intentWords' must hold stepFunctions (step beginning → function) and intents (word → [function, counted] pairs)`, {
+    throw new InputError(`${path}: field 'intentWords' must hold stepFunctions (step beginning → function) and intents (word → [function, counted] pairs), and optionally supports (word → functions)`, {
       hint: '{ "intentWords": { "stepFunctions": { "take a screenshot": "take_screenshot" }, "intents": { "louder": [["set_volume", false]] } } }',
     });
   }

@@ -13,12 +13,15 @@
 // new contacts) says nothing about a person's request. Features with a function word ("them", "turn it"): the
 // generator ties some to one function ("ping them"), people use them everywhere (docs/AGENT.md).
 import { wordsOf } from "./grounding.js";
+import { learnSupportWords, type SupportWords } from "./support-words.js";
 
 export interface IntentWords {
   /** A step's beginning (lower-case words, digits as #) → the function such steps always called in training. */
   stepFunctions: Record<string, string>;
   /** A request word or word pair → [function, counted]: the plan needs such a step (as many as the request says it, when counted). */
   intents: Record<string, Array<[string, boolean]>>;
+  /** A request word or word pair → the functions whose steps it allows, when the training plans hold to that (support-words.ts). */
+  supports?: SupportWords;
 }
 
 export interface IntentWordOptions {
@@ -47,7 +50,8 @@ const FUNCTION_WORDS = new Set(("a an the this that these those it its it's them
 const MIN_BEGINNING_STEPS = 20;
 const MAX_BEGINNING_WORDS = 4;
 
-function stepWords(step: string): string[] {
+/** A step's words as step beginnings spell them: lower case, digits as #. */
+export function stepWords(step: string): string[] {
   return wordsOf(step).map((word) => word.replace(/\d+/g, "#"));
 }
 
@@ -101,6 +105,11 @@ export function stepFunction(step: string, stepFunctions: Readonly<Record<string
   return undefined;
 }
 
+/** Whether a word carries no intent of its own (a feature with one is never an intent or support word). */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
 /** The intent words of a training set (see the file comment). */
 export function learnIntentWords(records: readonly PlannedRecord[], options: IntentWordOptions = {}): IntentWords {
   const minCount = options.minCount ?? 200;
@@ -132,7 +141,7 @@ export function learnIntentWords(records: readonly PlannedRecord[], options: Int
   }
   const intents: Record<string, Array<[string, boolean]>> = {};
   for (const [feature, count] of said) {
-    if (count < minCount || feature.split(" ").some((word) => FUNCTION_WORDS.has(word))) continue;
+    if (count < minCount || feature.split(" ").some(isFunctionWord)) continue;
     const mostlyCopied = (copied.get(feature) ?? 0) >= count / 2;
     for (const [name, [withStep, twice, enough]] of together.get(feature)!) {
       if (withStep < count * minRatio) continue;
@@ -141,7 +150,9 @@ export function learnIntentWords(records: readonly PlannedRecord[], options: Int
       (intents[feature] ??= []).push([name, counted]);
     }
   }
-  return { stepFunctions: learnStepFunctions(records), intents };
+  const stepFunctions = learnStepFunctions(records);
+  const supports = learnSupportWords(records, stepFunctions, isFunctionWord);
+  return { stepFunctions, intents, ...(supports && { supports }) };
 }
 
 /**

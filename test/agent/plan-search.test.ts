@@ -3,7 +3,8 @@
 // cover word (every plan of a request that says it repeats it). With lengthening searches the decoder lets such a
 // step go on instead of closing, and keeps the result only when it lengthens the steps it had. Moved steps: given an
 // order check that wants the screenshot first, the decoder writes it first and keeps that plan only when it has the
-// same steps and breaks the order less.
+// same steps and breaks the order less. Unsupported steps: given a support check that says the request supports no
+// screenshot, the decoder ends the plan before it; one that supports only screenshots re-decodes the alarm as one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlamaPlanner } from "../../src/agent/index.js";
 import { decodeDistinctSteps } from "../../src/agent/distinct-steps.js";
@@ -12,6 +13,7 @@ import { uncoveredWords, wordsOf } from "../../src/plan/grounding.js";
 import { parsePlanCompletion } from "../../src/plan/index.js";
 import { END, SPLIT } from "../../src/plan/tokens.js";
 import type { OrderBreak } from "../../src/plan/clause-order.js";
+import type { SupportCheck } from "../../src/plan/support-words.js";
 import { trainTinyOn, writeRecords } from "./trained-models.js";
 
 const LABELS = ["yoga", "pills", "laundry", "stretching"];
@@ -116,5 +118,40 @@ describe("plan searches", () => {
     }
     expect(moved).toBeGreaterThan(0);
     expect(permuted).toBeGreaterThan(0);
+  });
+
+  it("ends a plan before an unsupported last step, re-decodes an unsupported first one among supported beginnings, and keeps only better plans", async () => {
+    const local = planner.local;
+    const decode = async (query: string, support: SupportCheck | undefined, maxSupportSearches: number) =>
+      parsePlanCompletion((await decodeDistinctSteps(local, planner.prompt(query), {
+        splitToken: local.singleTokenId(SPLIT)!, endToken: local.singleTokenId(END)!, maxSteps: 5, maxTokens: 128, support, maxSupportSearches,
+      })).text);
+    // only(beginning, true): the request supports only steps that begin so; only(beginning, false): it supports none
+    // that do, and a re-decoded step may begin with nothing. Steps reach unsupported() as the decoder keeps them
+    // (lower case); allows() and closes() see the text as written.
+    const only = (beginning: string, supported: boolean): SupportCheck => ({
+      unsupported: (steps) => steps.flatMap((step, index) => (step.startsWith(beginning) !== supported ? [index] : [])),
+      unknown: () => 0,
+      allows: (text) => supported && (beginning.startsWith(text.toLowerCase()) || text.toLowerCase().startsWith(beginning)),
+      closes: (text) => supported && text.toLowerCase().startsWith(beginning),
+    });
+    let replaced = 0;
+    for (const time of TIMES) {
+      const query = record("test", time).query;
+      const first = await decode(query, undefined, 0);
+      expect(first).toEqual([expect.stringMatching(/^Set an alarm/), "Take a screenshot"]);
+      expect(await decode(query, only("take a screenshot", false), 0)).toEqual(first);
+      expect(await decode(query, only("take a screenshot", false), 1)).toEqual([first[0]]);
+      // Nothing supported: no search, the first plan.
+      expect(await decode(query, only("set an alarm", false), 2)).toEqual(first);
+      // Only screenshots: the alarm is re-decoded as one, kept only when the plan then has no alarm.
+      const screenshots = await decode(query, only("take a screenshot", true), 2);
+      if (screenshots.join() !== first.join()) {
+        replaced++;
+        expect(screenshots[0]).toMatch(/^Take a screenshot/);
+        expect(screenshots.some((step) => step.startsWith("Set an alarm"))).toBe(false);
+      }
+    }
+    expect(replaced).toBeGreaterThan(0);
   });
 });

@@ -19,7 +19,7 @@ interface GroundingCommandOptions {
   json?: boolean;
 }
 
-/** How many rules of each kind: words, (an action model's) parameters, pairs or triples of them, (a planner's) intent words. */
+/** How many rules of each kind: words, (an action model's) parameters, pairs or triples of them, (a planner's) intent and support words. */
 function countRules(words: GroundingWords): Record<string, number> {
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return {
@@ -32,6 +32,7 @@ function countRules(words: GroundingWords): Record<string, number> {
     embeddedArguments: sum(Object.values(words.embeddedArguments ?? {}).map((triples) => triples.length)),
     momentArguments: sum(Object.values(words.momentArguments ?? {}).map((names) => names.length)),
     intentWords: Object.keys(words.intentWords?.intents ?? {}).length,
+    supportWords: Object.keys(words.intentWords?.supports ?? {}).length,
   };
 }
 

@@ -18,7 +18,8 @@ import { wordsOf } from "../plan/grounding.js";
 import { leftOutCounter, type LeftOutRules } from "../plan/left-out.js";
 import type { Generation } from "./generate.js";
 import type { LocalModel } from "./llama.js";
-import { PlanSearch, type Deviation, type PlanSearchOptions } from "./plan-search.js";
+import { PlanSearch, type PlanSearchOptions } from "./plan-search.js";
+import { heldToSupport, type Deviation } from "./plan-edits.js";
 import { acceptedChoice, closedStepDeviation, deadEndDeviation, loopDeviation, normalise, topChoices, TOP_CHOICES, type Choices } from "./decode-choices.js";
 
 /** How many choices a position gets when none of the top ones is accepted (option `accept`). */
@@ -78,6 +79,10 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return topChoices(probabilities);
   };
 
+  // A step re-decoded by a support search (plan-edits.ts) is held to beginnings of functions the request supports.
+  let holdToSupport = false;
+  const acceptSupported = options.support && heldToSupport(options.support, [options.splitToken, options.endToken].map((token) => model.detokenize([token], true)), options.accept);
+
   /** Goes back to `deviation.position` (dropping later tokens and reopening the step there) and forces its token (and those it says follow). */
   const backtrack = async (deviation: Deviation): Promise<Choices> => {
     const supported = "supported" in deviation;
@@ -96,18 +101,6 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return choices[deviation.position]!;
   };
 
-  // A step re-decoded because no request word supported its function is held to beginnings the request supports.
-  let holdToSupport = false;
-  const splitText = model.detokenize([options.splitToken], true);
-  const support = options.support;
-  const closingTexts = [splitText, model.detokenize([options.endToken], true)];
-  const acceptSupported = (text: string) => {
-    if (options.accept && !options.accept(text)) return false;
-    const closing = closingTexts.find((closer) => text.endsWith(closer));
-    const written = closing === undefined ? text : text.slice(0, -closing.length);
-    const step = written.slice(written.lastIndexOf(splitText) < 0 ? 0 : written.lastIndexOf(splitText) + splitText.length);
-    return closing === undefined ? support!.allows(step) : support!.closes(step);
-  };
 
   /** The next token, or (at a dead end: "An" for "Initech", as "An" begins "Anderson") where to go back to (option `accept`). */
   const pick = async (position: number): Promise<{ token: Token } | { deviation: { position: number; token: Token } }> => {
@@ -133,7 +126,7 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
   let forced: Token[] = [];
   let backtracks = 0;
   let stoppedBy: Generation["stoppedBy"] = "maxTokens";
-  const search = new PlanSearch(leftOut, options, (tokens) => model.detokenize([...tokens], true));
+  const search = new PlanSearch(leftOut, options);
 
   while (generated.length < options.maxTokens) {
     options.signal?.throwIfAborted();

@@ -14,31 +14,24 @@
 // only when it has the same steps, breaks the order less and leaves nothing out; otherwise the decoder goes back as
 // above. (Re-decoding from the most probable other start of the step instead found garbage: the planner wants its
 // own order too much, docs/RESULTS.md, session 19.)
+// A plan with a step whose function no word of the request supports (plan/support-words.ts: "Set the media volume to
+// 3" for "how many tablespoons in a cup") is searched again, up to `maxSupportSearches` times, before the searches
+// above: the plan ended before that step, when it is the last and nothing is left out, then the step re-decoded
+// among supported beginnings (plan-edits.ts). A result is kept only when it has fewer unsupported steps, no more
+// steps of no known function, leaves out no more and breaks the order no more. Not on the plans a cover search
+// writes, which would steer the searches after it.
 // Deliberately left out: comparing plans by probability (the right plan a search finds is often much less probable
 // than greedy's) and searching from the best plan rather than the latest.
 import type { Token } from "node-llama-cpp";
 import type { OrderBreak } from "../plan/clause-order.js";
 import type { SupportCheck } from "../plan/support-words.js";
-import { bestDeviation, type DecodeState } from "./decode-choices.js";
+import { bestDeviation } from "./decode-choices.js";
+import { moveStep, permutedPlan, supportReplacement, type Deviation, type EndedPlan } from "./plan-edits.js";
 
-/**
- * Where to decode from: a token forced there (and those it says follow), or (`supported`) the step that begins there
- * re-decoded greedily among the beginnings SupportCheck.allows.
- */
-export type Deviation = { position: number; token: Token; then?: readonly Token[] } | { position: number; supported: true };
+export type { Deviation, EndedPlan } from "./plan-edits.js";
+
 /** A search that must improve on the plan it starts from: the split it replaced, and that plan. */
 type Attempt = { position: number; token: Token; steps: readonly string[]; uncovered: number; backtracks: number };
-
-/** The decoder's view of a plan that has just ended. */
-export interface EndedPlan {
-  steps: readonly string[];
-  state: DecodeState;
-  stepStarts: readonly number[];
-  stepEnds: readonly number[];
-  /** The position of the end token. */
-  position: number;
-  backtracks: number;
-}
 
 /** The searches a plan gets (decodeDistinctSteps' options). */
 export interface PlanSearchOptions {
@@ -54,6 +47,7 @@ export interface PlanSearchOptions {
   support?: SupportCheck;
   /** Re-decodes allowed per plan to drop or replace an unsupported step. Default 2. */
   maxSupportSearches?: number;
+
 }
 
 export class PlanSearch {
@@ -62,6 +56,7 @@ export class PlanSearch {
   private lengthenSearches = 0;
   private orderSearches = 0;
   private supportSearches = 0;
+
   // A lengthening in flight: the split it replaced, and the plan it must lengthen.
   private lengthening: Attempt | undefined;
   // A reordering in flight: the split it replaced, the plan it must put in order, and how many steps that plan has late.
@@ -76,7 +71,6 @@ export class PlanSearch {
   constructor(
     private readonly leftOut: (steps: readonly string[]) => number,
     options: PlanSearchOptions,
-    private readonly detokenize: (tokens: readonly Token[]) => string,
   ) {
     this.limits = {
       maxCoverSearches: options.maxCoverSearches ?? 3, maxLengthenSearches: options.maxLengthenSearches ?? 2,
@@ -125,9 +119,8 @@ export class PlanSearch {
         && (late?.breaks ?? 0) <= replaced.breaks;
       if (!better) return backTo(replaced);
     }
-    // Not on the plans a cover search writes: its next plans start from the latest one, so a replacement would steer them.
     const replaceable = unsupported.length > 0 && this.supportSearches < this.limits.maxSupportSearches && (uncovered === 0 || this.coverSearches + this.lengthenSearches === 0);
-    const replacement = replaceable ? this.replacement(plan, unsupported[0]!, uncovered) : undefined;
+    const replacement = replaceable ? supportReplacement(plan, unsupported[0]!, { uncovered, first: this.supportSearches === 0, support: this.support! }) : undefined;
     if (replacement) {
       this.supportSearches++;
       this.replacing = {
@@ -167,52 +160,9 @@ export class PlanSearch {
     this.coverSearches++;
     return { deviation: search };
   }
-
-  /**
-   * Where to re-decode an unsupported step: first, when it is the plan's last and the plan leaves nothing out, the end of the plan in its place ("…
-   * Find the tax return" + "Increase screen brightness by 20%"); then the step itself, greedily among the beginnings
-   * the request supports ("Send a text message to many" → "Search the web for how many …"), when it has any.
-   */
-  private replacement(plan: EndedPlan, step: number, uncovered: number): Deviation | undefined {
-    const { banned, generated } = plan.state;
-    const split = plan.stepEnds[step - 1];
-    const end = generated[plan.position]!;
-    const last = step === plan.stepStarts.length - 1;
-    if (this.supportSearches === 0 && last && uncovered === 0 && split !== undefined && !banned[split]!.has(end)) {
-      return { position: split, token: end };
-    }
-    return this.support!.allows("") ? { position: plan.stepStarts[step]!, supported: true } : undefined;
-  }
 }
 
 /** Back to the plan an attempt started from: its token at the split the attempt replaced, and its backtracks. */
 function backTo(attempt: Attempt): { deviation: Deviation; backtracks: number } {
   return { deviation: { position: attempt.position, token: attempt.token }, backtracks: attempt.backtracks };
-}
-
-/** Forces `tokens` from `at` on, from the first of them that differs from what was generated there. */
-function divergence(generated: readonly Token[], at: number, tokens: readonly Token[]): Deviation | undefined {
-  const offset = tokens.findIndex((token, index) => token !== generated[at + index]);
-  return offset < 0 ? undefined : { position: at + offset, token: tokens[offset]!, then: tokens.slice(offset + 1) };
-}
-
-/**
- * The late steps, written in place of the one before them: from the first token where they differ ("Take a
- * screenshot of the error message" for "Connect to my airpods pro" at once; "Take a" is kept when both begin so),
- * with the rest of the late steps and a split forced after them. The decoder then goes on greedily.
- */
-function moveStep(generated: readonly Token[], plan: EndedPlan, order: OrderBreak): Deviation | undefined {
-  const at = plan.stepStarts[order.from]!;
-  const split = generated[plan.stepEnds[order.from]!]!;
-  return divergence(generated, at, [...generated.slice(plan.stepStarts[order.late]!, plan.stepEnds[order.late + order.count - 1]!), split]);
-}
-
-/** The plan with the late steps moved to where they belong, every token forced (the end token included). */
-function permutedPlan(generated: readonly Token[], plan: EndedPlan, order: OrderBreak): Deviation | undefined {
-  const split = generated[plan.stepEnds[order.from]!]!;
-  const end = generated[plan.position]!;
-  const stepTokens = plan.stepStarts.map((start, index) => generated.slice(start, plan.stepEnds[index]!));
-  const sequence = stepTokens.map((_, index) => index);
-  sequence.splice(order.from, 0, ...sequence.splice(order.late, order.count));
-  return divergence(generated, 0, sequence.flatMap((index, at) => [...stepTokens[index]!, at === sequence.length - 1 ? end : split]));
 }

@@ -38,7 +38,7 @@ export interface SupportCheck {
   unknown(steps: readonly string[]): number;
   /** Whether a step's text so far may stand: no special tag, and it decides a supported function or may still begin one. */
   allows(stepText: string): boolean;
-  /** Whether a step may close with this text: it decides a function the request supports. */
+  /** Whether a step may close with this text: it decides a supported function. */
   closes(stepText: string): boolean;
 }
 

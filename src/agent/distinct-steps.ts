@@ -101,7 +101,6 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
     return choices[deviation.position]!;
   };
 
-
   /** The next token, or (at a dead end: "An" for "Initech", as "An" begins "Anderson") where to go back to (option `accept`). */
   const pick = async (position: number): Promise<{ token: Token } | { deviation: { position: number; token: Token } }> => {
     const accept = holdToSupport ? acceptSupported : options.accept;

@@ -13,14 +13,14 @@
 // new contacts) says nothing about a person's request. Features with a function word ("them", "turn it"): the
 // generator ties some to one function ("ping them"), people use them everywhere (docs/AGENT.md).
 import { wordsOf } from "./grounding.js";
-import { learnSupportWords, type SupportWords } from "./support-words.js";
+import type { SupportWords } from "./support-words.js";
 
 export interface IntentWords {
   /** A step's beginning (lower-case words, digits as #) → the function such steps always called in training. */
   stepFunctions: Record<string, string>;
   /** A request word or word pair → [function, counted]: the plan needs such a step (as many as the request says it, when counted). */
   intents: Record<string, Array<[string, boolean]>>;
-  /** A request word or word pair → the functions whose steps it allows, when the training plans hold to that (support-words.ts). */
+  /** A request word, pair or stem → the functions whose steps it allows, when the training plans hold to that (support-words.ts; learnt beside intent words by learn-grounding.ts). */
   supports?: SupportWords;
 }
 
@@ -150,9 +150,7 @@ export function learnIntentWords(records: readonly PlannedRecord[], options: Int
       (intents[feature] ??= []).push([name, counted]);
     }
   }
-  const stepFunctions = learnStepFunctions(records);
-  const supports = learnSupportWords(records, stepFunctions, isFunctionWord);
-  return { stepFunctions, intents, ...(supports && { supports }) };
+  return { stepFunctions: learnStepFunctions(records), intents };
 }
 
 /**

@@ -1,6 +1,7 @@
 // What grounding.json holds, learnt from a model's training examples (grounding-file.ts reads and writes it): for a
 // planner, copy and cover words (grounding.ts), named dates and times (named-dates.ts, named-times.ts), event ends
-// (event-ends.ts), named starts (named-starts.ts), intent words (intent-words.ts), clause scope (clause-scope.ts) and clause order (clause-order.ts);
+// (event-ends.ts), named starts (named-starts.ts), intent and support words (intent-words.ts, support-words.ts), clause
+// scope (clause-scope.ts) and clause order (clause-order.ts);
 // for an action model, copy words and copied, step, timestamp, distinct, embedded and moment arguments
 // (copy-arguments.ts, timestamp-arguments.ts, distinct-arguments.ts, embedded-arguments.ts, moment-arguments.ts).
 import { OctoplanError } from "../errors.js";
@@ -13,6 +14,7 @@ import type { GroundingWords } from "./grounding-file.js";
 import { learnCopyWords, learnCoverWords } from "./grounding.js";
 import { learnEventEnds } from "./event-ends.js";
 import { learnIntentWords, type IntentWords } from "./intent-words.js";
+import { learnSupportWords } from "./support-words.js";
 import { DATA_CLOCK, learnNamedDates } from "./named-dates.js";
 import { learnNamedTimes } from "./named-times.js";
 import { parsePlanCompletion } from "./planner-format.js";
@@ -72,7 +74,7 @@ export function learnGrounding(examples: readonly GroundingExample[], options: {
   };
 }
 
-/** Intent words from the plan examples whose records name each step's function; none when no rule is found. */
+/** Intent words (and support words) from the plan examples whose records name each step's function; none when no intent word is found. */
 function learnPlannerIntents(examples: readonly GroundingExample[]): IntentWords | undefined {
   const records = examples.flatMap((example) => {
     if (!example.functions) return [];
@@ -80,5 +82,7 @@ function learnPlannerIntents(examples: readonly GroundingExample[]): IntentWords
     return steps.length === example.functions.length ? [{ query: example.prompt, steps, functions: example.functions }] : [];
   });
   const intentWords = learnIntentWords(records);
-  return Object.keys(intentWords.intents).length > 0 ? intentWords : undefined;
+  if (Object.keys(intentWords.intents).length === 0) return undefined;
+  const supports = learnSupportWords(records, intentWords.stepFunctions);
+  return { ...intentWords, ...(supports && { supports }) };
 }

@@ -16,7 +16,7 @@
 // Deliberately left out: support by clause (a word anywhere in the request supports every step), the probability
 // of a function given a word (one word is enough), and a real stemmer (stem() only strips -ing, -ed, -es and -s).
 import { SPECIAL_TAG } from "./tokens.js";
-import { requestFeatures, stepFunction, stepWords, type PlannedRecord } from "./intent-words.js";
+import { isFunctionWord, requestFeatures, stepFunction, stepWords, type PlannedRecord } from "./intent-words.js";
 
 /** Request word or word pair → the functions whose steps it supports. */
 export type SupportWords = Record<string, string[]>;
@@ -46,7 +46,6 @@ export interface SupportCheck {
 export function learnSupportWords(
   records: readonly PlannedRecord[],
   stepFunctions: Readonly<Record<string, string>>,
-  isFunctionWord: (word: string) => boolean,
   options: SupportWordOptions = {},
 ): SupportWords | undefined {
   // Relative, so that the fast demo's 18k requests learn the rule too (at 50 their plans break it 1.4% of the time).

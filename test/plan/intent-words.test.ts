@@ -94,6 +94,7 @@ describe("intent words", () => {
       .map((record, index) => ({ id: String(index), prompt: plannerPrompt(record.query), target: plannerTarget(record.steps), functions: record.functions }));
     const learnt = learnGrounding(examples, {});
     expect(learnt.intentWords?.intents.louder).toEqual([["set_volume", false]]);
+    expect(learnt.intentWords?.supports?.louder).toEqual(["set_volume"]); // support words are learnt beside them
     expect(learnGrounding(examples.map(({ functions: _functions, ...example }) => example), {}).intentWords).toBeUndefined();
 
     const directory = mkdtempSync(join(tmpdir(), "octoplan-intents-"));
@@ -104,5 +105,7 @@ describe("intent words", () => {
     writeFileSync(path, JSON.stringify({ copyWords: [], coverWords: [], intentWords: { stepFunctions: {}, intents: { louder: ["set_volume"] } } }));
     expect(() => readGrounding(path)).toThrow(InputError);
     expect(() => readGrounding(path)).toThrow(/field 'intentWords'/);
+    writeFileSync(path, JSON.stringify({ copyWords: [], coverWords: [], intentWords: { stepFunctions: {}, intents: {}, supports: { louder: "set_volume" } } }));
+    expect(() => readGrounding(path)).toThrow(/field 'intentWords'.*supports/);
   });
 });

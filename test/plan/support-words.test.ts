@@ -3,7 +3,7 @@
 // seed is rarely said to have an unsupported step, a plan with one step swapped for another function often is, and
 // the check a re-decoded step is held to accepts every prefix of a supported step.
 import { describe, expect, it } from "vitest";
-import { learnIntentWords, learnStepFunctions, isFunctionWord } from "../../src/plan/intent-words.js";
+import { learnStepFunctions } from "../../src/plan/intent-words.js";
 import { learnSupportWords, stem, supportCheck, supportFeatures, unsupportedSteps } from "../../src/plan/support-words.js";
 import { androidPlannedRecord, seedRange } from "./android-plans.js";
 
@@ -21,7 +21,7 @@ const LEARN = { minCount: 20 };
 
 describe("support words", () => {
   it("are request words and pairs that come with a step of a function often enough, without pairs that add nothing", () => {
-    const support = learnSupportWords(RECORDS, STEP_FUNCTIONS, isFunctionWord, LEARN)!;
+    const support = learnSupportWords(RECORDS, STEP_FUNCTIONS, LEARN)!;
     expect(support.louder).toEqual(["set_volume"]);
     expect(support.music).toEqual(["set_volume"]);
     expect(support["music louder"]).toBeUndefined(); // its words support the same
@@ -30,11 +30,11 @@ describe("support words", () => {
     expect(support.the).toBeUndefined(); // a function word
     expect(support.print).toEqual(["print_document"]);
     // Each word is said in 20 or 40 records: with none, every plan breaks the rule.
-    expect(learnSupportWords(RECORDS, STEP_FUNCTIONS, isFunctionWord, { minCount: 41 })).toBeUndefined();
+    expect(learnSupportWords(RECORDS, STEP_FUNCTIONS, { minCount: 41 })).toBeUndefined();
   });
 
   it("say which steps no request word supports, reading each word's stem too", () => {
-    const support = learnSupportWords(RECORDS, STEP_FUNCTIONS, isFunctionWord, LEARN)!;
+    const support = learnSupportWords(RECORDS, STEP_FUNCTIONS, LEARN)!;
     expect(unsupportedSteps("how many spoons in a cup", ["Set the media volume to 8"], support, STEP_FUNCTIONS)).toEqual([0]);
     expect(unsupportedSteps("how many spoons in a cup", ["Search the web for how many spoons in a cup"], support, STEP_FUNCTIONS)).toEqual([]);
     expect(unsupportedSteps("louder, then print it", ["Set the media volume to 8", "Print it", "Take a photo"], support, STEP_FUNCTIONS)).toEqual([]); // no known function: not counted
@@ -47,12 +47,12 @@ describe("support words", () => {
   it("are not kept when more of the training plans than the limit have an unsupported step", () => {
     // Requests whose words are said once each: 20 of 120 plans.
     const odd = Array.from({ length: 20 }, (_, index) => ({ query: `my ears${index} hurt${index}`, steps: ["Set the media volume to 8"], functions: ["set_volume"] }));
-    expect(learnSupportWords([...RECORDS, ...odd], STEP_FUNCTIONS, isFunctionWord, LEARN)).toBeUndefined();
-    expect(learnSupportWords([...RECORDS, ...odd], STEP_FUNCTIONS, isFunctionWord, { ...LEARN, maxBroken: 0.2 })).toBeDefined();
+    expect(learnSupportWords([...RECORDS, ...odd], STEP_FUNCTIONS, LEARN)).toBeUndefined();
+    expect(learnSupportWords([...RECORDS, ...odd], STEP_FUNCTIONS, { ...LEARN, maxBroken: 0.2 })).toBeDefined();
   });
 
   it("hold a step being written to beginnings that can still call a supported function", () => {
-    const support = learnSupportWords(RECORDS, STEP_FUNCTIONS, isFunctionWord, LEARN)!;
+    const support = learnSupportWords(RECORDS, STEP_FUNCTIONS, LEARN)!;
     const check = supportCheck("how many spoons in a cup", support, STEP_FUNCTIONS);
     expect(check.unsupported(["Set the media volume to 8"])).toEqual([0]);
     expect(check.unknown(["Set the media volume to 8", "Look at the camera"])).toBe(1);
@@ -66,10 +66,10 @@ describe("support words", () => {
   });
 
   it("on the offline teacher's data: hold for correct plans of other seeds, catch many a swapped step, and allow every correct step", () => {
-    const intentWords = learnIntentWords(seedRange(0, 12000).map(androidPlannedRecord));
-    const support = intentWords.supports;
+    const training = seedRange(0, 12000).map(androidPlannedRecord);
+    const stepFunctions = learnStepFunctions(training);
+    const support = learnSupportWords(training, stepFunctions);
     expect(support).toBeDefined();
-    const stepFunctions = intentWords.stepFunctions;
     let flaggedCorrect = 0;
     let swapped = 0;
     let caught = 0;

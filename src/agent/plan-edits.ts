@@ -53,8 +53,8 @@ export function permutedPlan(generated: readonly Token[], plan: EndedPlan, order
 /**
  * Where to re-decode an unsupported step: on the first search, when it is the plan's last and the plan leaves nothing
  * out, the end of the plan in its place ("… Find the tax return" + "Increase screen brightness by 20%"); else the
- * step itself, greedily among the beginnings the request supports ("Send a text message to many" → "Search the web
- * for how many …"), when it has any.
+ * step itself, greedily among the beginnings the request supports ("Set the media volume to 0" → "Search YouTube for
+ * …" for "videos of cute puppies pls"), when it has any.
  */
 export function supportReplacement(plan: EndedPlan, step: number, search: { uncovered: number; first: boolean; support: SupportCheck }): Deviation | undefined {
   const { banned, generated } = plan.state;

@@ -15,7 +15,7 @@
 // above. (Re-decoding from the most probable other start of the step instead found garbage: the planner wants its
 // own order too much, docs/RESULTS.md, session 19.)
 // A plan with a step whose function no word of the request supports (plan/support-words.ts: "Set the media volume to
-// 3" for "how many tablespoons in a cup") is searched again, up to `maxSupportSearches` times, before the searches
+// 0" for "videos of cute puppies pls") is searched again, up to `maxSupportSearches` times, before the searches
 // above: the plan ended before that step, when it is the last and nothing is left out, then the step re-decoded
 // among supported beginnings (plan-edits.ts). A result is kept only when it has fewer unsupported steps, no more
 // steps of no known function, leaves out no more and breaks the order no more. Not on the plans a cover search

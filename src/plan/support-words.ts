@@ -18,7 +18,7 @@
 import { SPECIAL_TAG } from "./tokens.js";
 import { isFunctionWord, requestFeatures, stepFunction, stepWords, type PlannedRecord } from "./intent-words.js";
 
-/** Request word or word pair → the functions whose steps it supports. */
+/** Request word, pair of neighbouring words or word stem → the functions whose steps it supports. */
 export type SupportWords = Record<string, string[]>;
 
 export interface SupportWordOptions {

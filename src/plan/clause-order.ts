@@ -5,7 +5,8 @@
 //
 // A step is about the clauses (clause-scope.ts's splitClauses) that hold one of its anchor words (clause-scope.ts's
 // stepAnchors, and with a planner's cover words only those: OrderAnchoring); a step with none whose function is its
-// plan's only step of that function is about the clauses whose intent words ask for it. Only steps about exactly one
+// plan's only step of that function is about the clauses whose intent words ask for it, or, when none does, the
+// clauses whose support words allow it (support-words.ts: "buzz me in half an hour" for "Set an alarm for 9:30 AM"). Only steps about exactly one
 // clause take part, so "Take a photo" in a request with two photos says nothing. A request without an order word
 // keeps the order of mention; one with order words keeps the cues they give (order-words.ts: "before you B, A",
 // "B, but first A", "B once you A"), and nothing else; one whose order words give no cue is not read.
@@ -22,6 +23,7 @@
 import { wordsOf } from "./grounding.js";
 import { commonRequestWords, splitClauses, stepAnchors } from "./clause-scope.js";
 import { requestFeatures, stepFunction, type IntentWords } from "./intent-words.js";
+import { supportFeatures } from "./support-words.js";
 import { hasOrderWord, orderCues, type OrderCue } from "./order-words.js";
 
 /** The rule as grounding.json keeps it: the words too common in training requests to anchor a step. */
@@ -64,8 +66,10 @@ export function clauseOrderCheck(request: string, rule: ClauseOrder, anchoring: 
   const words = clauses.map((clause) => new Set(wordsOf(clause.text)));
   const commonWords = new Set(rule.commonWords);
   const { intentWords, coverWords } = anchoring;
-  // Per clause, the functions its intent words ask for.
+  // Per clause, the functions its intent words ask for, and those its support words allow (support-words.ts).
   const asks = intentWords && clauses.map((clause) => new Set([...requestFeatures(clause.text).keys()].flatMap((feature) => (intentWords.intents[feature] ?? []).map(([name]) => name))));
+  const supports = intentWords?.supports;
+  const allows = supports && clauses.map((clause) => new Set([...supportFeatures(clause.text)].flatMap((feature) => supports[feature] ?? [])));
   return (steps) => {
     const functions = asks ? steps.map((step) => stepFunction(step, intentWords!.stepFunctions)) : [];
     // clauseOf[i]: the one clause step i is about, or undefined.
@@ -75,6 +79,7 @@ export function clauseOrderCheck(request: string, rule: ClauseOrder, anchoring: 
       const name = functions[index];
       if (about.length === 0 && asks && name !== undefined && functions.indexOf(name) === functions.lastIndexOf(name)) {
         about = asks.flatMap((names, at) => (names.has(name) ? [at] : []));
+        if (about.length === 0 && allows) about = allows.flatMap((names, at) => (names.has(name) ? [at] : []));
       }
       return about.length === 1 ? about[0] : undefined;
     });

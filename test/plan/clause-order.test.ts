@@ -55,6 +55,24 @@ describe("clauseOrderCheck", () => {
       ["Decrease screen brightness by 20%", "Connect to my Sony WH-1000XM5 via Bluetooth"])).toBeUndefined();
   });
 
+  it("anchors a step with neither an anchor nor an intent word by the one clause whose support words allow its function", () => {
+    const request = "Go ahead and tell me the forecast for London after you buzz me in half an hour";
+    const plan = ["Check the weather forecast for London", "Set an alarm for 9:30 AM"];
+    const coverWords = new Set(["london"]);
+    const stepFunctions = { check: "get_weather_forecast", "set an": "set_timer_alarm" };
+    const intentWords = { stepFunctions, intents: {} };
+    // The alarm step names nothing the request says, and "buzz" asks for no step: it is about no clause.
+    expect(clauseOrderCheck(request, RULE, { coverWords, intentWords })!(plan)).toBeUndefined();
+    // "buzz" supports alarms (stems too: "buzzing" would), so the alarm is about the cue's early clause.
+    const supports = { buzz: ["set_timer_alarm"], forecast: ["get_weather_forecast"] };
+    const withSupport = clauseOrderCheck(request, RULE, { coverWords, intentWords: { ...intentWords, supports } })!;
+    expect(withSupport(plan)).toEqual({ breaks: 1, late: 1, from: 0, count: 1 });
+    expect(withSupport([plan[1]!, plan[0]!])).toBeUndefined();
+    // A function two clauses support anchors nothing.
+    const both = { ...supports, tell: ["set_timer_alarm"] };
+    expect(clauseOrderCheck(request, RULE, { coverWords, intentWords: { ...intentWords, supports: both } })!(plan)).toBeUndefined();
+  });
+
   it("holds a request with order words to its cues, and reads none whose order words give no cue", () => {
     const cued = clauseOrderCheck("find the pitch deck, but connect my Sony WH-1000XM5 first", RULE)!;
     expect(cued(["Connect to my Sony WH-1000XM5 via Bluetooth", "Find the pitch deck", "Email the pitch deck to Ann"])).toBeUndefined();

@@ -6,8 +6,8 @@
 // A step is about the clauses (clause-scope.ts's splitClauses) that hold one of its anchor words (clause-scope.ts's
 // stepAnchors, and with a planner's cover words only those: OrderAnchoring); a step with none whose function is its
 // plan's only step of that function is about the clauses whose intent words ask for it, or, when none does, the
-// clauses whose support words allow it (support-words.ts: "buzz me in half an hour" for "Set an alarm for 9:30 AM"). Only steps about exactly one
-// clause take part, so "Take a photo" in a request with two photos says nothing. A request without an order word
+// clauses whose support words allow it (support-words.ts: "buzz me in half an hour" for "Set an alarm for 9:30 AM").
+// Only steps about exactly one clause take part, so "Take a photo" in a request with two photos says nothing. A request without an order word
 // keeps the order of mention; one with order words keeps the cues they give (order-words.ts: "before you B, A",
 // "B, but first A", "B once you A"), and nothing else; one whose order words give no cue is not read.
 //

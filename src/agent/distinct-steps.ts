@@ -81,7 +81,8 @@ export async function decodeDistinctSteps(local: LocalModel, prompt: string, opt
 
   // A step re-decoded by a support search (plan-edits.ts) is held to beginnings of functions the request supports.
   let holdToSupport = false;
-  const acceptSupported = options.support && heldToSupport(options.support, [options.splitToken, options.endToken].map((token) => model.detokenize([token], true)), options.accept);
+  const acceptSupported = options.support
+    && heldToSupport(options.support, { split: model.detokenize([options.splitToken], true), end: model.detokenize([options.endToken], true) }, options.accept);
 
   /** Goes back to `deviation.position` (dropping later tokens and reopening the step there) and forces its token (and those it says follow). */
   const backtrack = async (deviation: Deviation): Promise<Choices> => {

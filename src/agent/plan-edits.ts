@@ -68,13 +68,13 @@ export function supportReplacement(plan: EndedPlan, step: number, search: { unco
 /**
  * The decoder's check for a step re-decoded by supportReplacement: the whole text written so far, with one more
  * token, passes `accept` (the other rules) and its open step may stand (SupportCheck.allows), or, when that token
- * closes the step (`closers`: the split and end texts), the step decides a supported function.
+ * closes the step (the texts of the split and end tokens), the step decides a supported function.
  */
-export function heldToSupport(support: SupportCheck, closers: readonly string[], accept?: (text: string) => boolean): (text: string) => boolean {
-  const split = closers[0]!;
+export function heldToSupport(support: SupportCheck, texts: { split: string; end: string }, accept?: (text: string) => boolean): (text: string) => boolean {
+  const { split } = texts;
   return (text) => {
     if (accept && !accept(text)) return false;
-    const closer = closers.find((closing) => text.endsWith(closing));
+    const closer = [split, texts.end].find((closing) => text.endsWith(closing));
     const written = closer === undefined ? text : text.slice(0, -closer.length);
     const step = written.slice(written.lastIndexOf(split) < 0 ? 0 : written.lastIndexOf(split) + split.length);
     return closer === undefined ? support.allows(step) : support.closes(step);

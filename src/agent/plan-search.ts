@@ -47,7 +47,6 @@ export interface PlanSearchOptions {
   support?: SupportCheck;
   /** Re-decodes allowed per plan to drop or replace an unsupported step. Default 2. */
   maxSupportSearches?: number;
-
 }
 
 export class PlanSearch {
@@ -56,7 +55,6 @@ export class PlanSearch {
   private lengthenSearches = 0;
   private orderSearches = 0;
   private supportSearches = 0;
-
   // A lengthening in flight: the split it replaced, and the plan it must lengthen.
   private lengthening: Attempt | undefined;
   // A reordering in flight: the split it replaced, the plan it must put in order, and how many steps that plan has late.
@@ -68,10 +66,7 @@ export class PlanSearch {
   private readonly order: PlanSearchOptions["order"];
   private readonly support: PlanSearchOptions["support"];
 
-  constructor(
-    private readonly leftOut: (steps: readonly string[]) => number,
-    options: PlanSearchOptions,
-  ) {
+  constructor(private readonly leftOut: (steps: readonly string[]) => number, options: PlanSearchOptions) {
     this.limits = {
       maxCoverSearches: options.maxCoverSearches ?? 3, maxLengthenSearches: options.maxLengthenSearches ?? 2,
       maxOrderSearches: options.maxOrderSearches ?? 2, maxSupportSearches: options.maxSupportSearches ?? 2,

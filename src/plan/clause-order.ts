@@ -7,9 +7,10 @@
 // stepAnchors, and with a planner's cover words only those: OrderAnchoring); a step with none whose function is its
 // plan's only step of that function is about the clauses whose intent words ask for it, or, when none does, the
 // clauses whose support words allow it (support-words.ts: "buzz me in half an hour" for "Set an alarm for 9:30 AM").
-// Only steps about exactly one clause take part, so "Take a photo" in a request with two photos says nothing. A request without an order word
-// keeps the order of mention; one with order words keeps the cues they give (order-words.ts: "before you B, A",
-// "B, but first A", "B once you A"), and nothing else; one whose order words give no cue is not read.
+// Only steps about exactly one clause take part, so "Take a photo" in a request with two photos says nothing. A
+// request without an order word keeps the order of mention; one with order words keeps the cues they give
+// (order-words.ts: "before you B, A", "B, but first A", "B once you A"), and nothing else; one whose order words
+// give no cue is not read.
 //
 // The planner's decoder (agent/plan-search.ts) reads an ended plan that leaves nothing out: when a step comes late,
 // it writes that step (and the steps that move with it: OrderBreak.count) where it belongs and goes on greedily;
@@ -23,7 +24,7 @@
 import { wordsOf } from "./grounding.js";
 import { commonRequestWords, splitClauses, stepAnchors } from "./clause-scope.js";
 import { requestFeatures, stepFunction, type IntentWords } from "./intent-words.js";
-import { supportFeatures } from "./support-words.js";
+import { supportedBy } from "./support-words.js";
 import { hasOrderWord, orderCues, type OrderCue } from "./order-words.js";
 
 /** The rule as grounding.json keeps it: the words too common in training requests to anchor a step. */
@@ -69,7 +70,7 @@ export function clauseOrderCheck(request: string, rule: ClauseOrder, anchoring: 
   // Per clause, the functions its intent words ask for, and those its support words allow (support-words.ts).
   const asks = intentWords && clauses.map((clause) => new Set([...requestFeatures(clause.text).keys()].flatMap((feature) => (intentWords.intents[feature] ?? []).map(([name]) => name))));
   const supports = intentWords?.supports;
-  const allows = supports && clauses.map((clause) => new Set([...supportFeatures(clause.text)].flatMap((feature) => supports[feature] ?? [])));
+  const allows = supports && clauses.map((clause) => supportedBy(clause.text, supports));
   return (steps) => {
     const functions = asks ? steps.map((step) => stepFunction(step, intentWords!.stepFunctions)) : [];
     // clauseOf[i]: the one clause step i is about, or undefined.

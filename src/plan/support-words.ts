@@ -53,16 +53,18 @@ export function learnSupportWords(
   const minRatio = options.minRatio ?? 0.3;
   const said = new Map<string, number>();
   const withFunction = new Map<string, Map<string, number>>();
-  for (const record of records) {
+  // Each request's features, read once: for the counts here and for the check of the rule below.
+  const featuresOf = records.map((record) => supportFeatures(record.query));
+  records.forEach((record, index) => {
     const functions = new Set(record.functions);
-    for (const feature of supportFeatures(record.query)) {
+    for (const feature of featuresOf[index]!) {
       if (feature.split(" ").some(isFunctionWord)) continue;
       said.set(feature, (said.get(feature) ?? 0) + 1);
       const counts = withFunction.get(feature) ?? new Map<string, number>();
       for (const name of functions) counts.set(name, (counts.get(name) ?? 0) + 1);
       withFunction.set(feature, counts);
     }
-  }
+  });
   const support: SupportWords = {};
   for (const [feature, count] of said) {
     if (count < minCount) continue;
@@ -76,26 +78,30 @@ export function learnSupportWords(
     if (own.length === 0) delete support[feature];
     else support[feature] = own;
   }
-  const broken = records.filter((record) => unsupportedSteps(record.query, record.steps, support, stepFunctions).length > 0).length;
+  const broken = records.filter((record, index) => unsupportedIn(supportedFunctions(featuresOf[index]!, support), record.steps, stepFunctions).length > 0).length;
   return broken <= records.length * (options.maxBroken ?? 0.005) ? support : undefined;
 }
 
 /** The steps of a plan for `request` whose function (by `stepFunctions`) none of the request's words supports. */
-export function unsupportedSteps(
-  request: string | ReadonlySet<string>,
-  steps: readonly string[],
-  support: SupportWords,
-  stepFunctions: Readonly<Record<string, string>>,
-): number[] {
-  const supported = supportedFunctions(typeof request === "string" ? supportFeatures(request) : request, support);
-  return steps.flatMap((step, index) => {
-    const name = stepFunction(step, stepFunctions);
-    return name === undefined || supported.has(name) ? [] : [index];
-  });
+export function unsupportedSteps(request: string, steps: readonly string[], support: SupportWords, stepFunctions: Readonly<Record<string, string>>): number[] {
+  return unsupportedIn(supportedBy(request, support), steps, stepFunctions);
+}
+
+/** The functions the words of `text` (a request or one of its clauses) support. */
+export function supportedBy(text: string, support: SupportWords): Set<string> {
+  return supportedFunctions(supportFeatures(text), support);
 }
 
 function supportedFunctions(features: ReadonlySet<string>, support: SupportWords): Set<string> {
   return new Set([...features].flatMap((feature) => support[feature] ?? []));
+}
+
+/** The indices of the steps whose function (by `stepFunctions`) is not in `supported`; steps of no known function pass. */
+function unsupportedIn(supported: ReadonlySet<string>, steps: readonly string[], stepFunctions: Readonly<Record<string, string>>): number[] {
+  return steps.flatMap((step, index) => {
+    const name = stepFunction(step, stepFunctions);
+    return name === undefined || supported.has(name) ? [] : [index];
+  });
 }
 
 /**
@@ -119,8 +125,7 @@ export function stem(word: string): string {
 
 /** The support check for one request, read once (the decoder checks every plan it ends, and every token of a re-decoded step). */
 export function supportCheck(request: string, support: SupportWords, stepFunctions: Readonly<Record<string, string>>): SupportCheck {
-  const features = supportFeatures(request);
-  const supported = supportedFunctions(features, support);
+  const supported = supportedBy(request, support);
   // For each beginning's first words ("", "search"), the words that may follow ("search", "youtube") and the
   // functions a step that goes on so can still call: what a step still being written may go on with.
   const nextWords = new Map<string, Map<string, Set<string>>>();
@@ -132,7 +137,7 @@ export function supportCheck(request: string, support: SupportWords, stepFunctio
     });
   }
   return {
-    unsupported: (steps) => unsupportedSteps(features, steps, support, stepFunctions),
+    unsupported: (steps) => unsupportedIn(supported, steps, stepFunctions),
     unknown: (steps) => steps.filter((step) => stepFunction(step, stepFunctions) === undefined).length,
     closes: (stepText) => supported.has(stepFunction(stepText, stepFunctions) ?? ""),
     allows: (stepText) => {

@@ -15,6 +15,7 @@ import { clauseScopeCheck } from "../plan/clause-scope.js";
 import { namedStartsCheck } from "../plan/named-starts.js";
 import { clauseOrderCheck } from "../plan/clause-order.js";
 import { supportCheck } from "../plan/support-words.js";
+import { withClausePlans, type ClausePlanRules } from "./clause-plans.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -93,15 +94,31 @@ export class LlamaPlanner implements Planner {
   }
 
   async plan(query: string, options: { signal?: AbortSignal } = {}): Promise<PlanResult> {
-    const generation = await this.generate(this.prompt(query), query, options.signal);
-    const steps = parsePlanCompletion(generation.text, { maxSteps: this.options.maxSteps });
+    const generations: Generation[] = [];
+    const decode = async (request: string) => {
+      const generation = await this.generate(this.prompt(request), request, options.signal);
+      generations.push(generation);
+      return parsePlanCompletion(generation.text, { maxSteps: this.options.maxSteps });
+    };
+    const planned = await decode(query);
+    // Clauses the plan leaves something of out are planned alone, and their steps written in (clause-plans.ts).
+    const rules = this.clausePlanRules();
+    const steps = rules ? await withClausePlans(query, planned, rules, { maxSteps: this.options.maxSteps, planClause: decode }) : planned;
+    const total = (count: (generation: Generation) => number) => generations.reduce((sum, generation) => sum + count(generation), 0);
     return {
       steps,
-      promptTokens: generation.promptTokens,
-      completionTokens: generation.completionTokens,
-      ms: generation.ms,
-      raw: generation.text,
+      promptTokens: total((generation) => generation.promptTokens),
+      completionTokens: total((generation) => generation.completionTokens),
+      ms: total((generation) => generation.ms),
+      raw: generations.map((generation) => generation.text).join("\n"),
     };
+  }
+
+  /** The rules clause plans need, when this planner decodes with distinct steps and its grounding learnt them all. */
+  private clausePlanRules(): ClausePlanRules | undefined {
+    const { coverWords, intentWords, clauseOrder } = this.grounding ?? {};
+    if (this.options.decoding !== "distinct-steps" || !coverWords || !intentWords?.supports || !clauseOrder) return undefined;
+    return { coverWords, intentWords, clauseOrder };
   }
 
   private generate(prompt: string, query: string, signal: AbortSignal | undefined): Promise<Generation> {

@@ -9,7 +9,7 @@ export interface PlanResult {
   promptTokens: number;
   completionTokens: number;
   ms: number;
-  /** The raw completion, for debugging and failure reports. */
+  /** The raw completion, for debugging and failure reports; one per line when a planner decoded more than one (clause plans). */
   raw?: string;
 }
 

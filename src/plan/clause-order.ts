@@ -22,8 +22,8 @@
 // Deliberately left out: steps anchored by neither a word nor a function of their own ("turn it down a notch" when
 // the plan sets two volumes), and order said in other ways ("do X last", "X, and only then Y").
 import { wordsOf } from "./grounding.js";
-import { commonRequestWords, splitClauses, stepAnchors } from "./clause-scope.js";
-import { requestFeatures, stepFunction, type IntentWords } from "./intent-words.js";
+import { commonRequestWords, splitClauses, stepAnchors, type RequestClause } from "./clause-scope.js";
+import { askedFunctions, stepFunction, type IntentWords } from "./intent-words.js";
 import { supportedBy } from "./support-words.js";
 import { hasOrderWord, orderCues, type OrderCue } from "./order-words.js";
 
@@ -64,17 +64,26 @@ export function clauseOrderCheck(request: string, rule: ClauseOrder, anchoring: 
   if (clauses.length < 2) return undefined;
   const cues = hasOrderWord(request) ? orderCues(clauses) : undefined;
   if (cues?.length === 0) return undefined;
+  const stepClauses = stepClausesReader(clauses, rule, anchoring);
+  return (steps) => {
+    // clauseOf[i]: the one clause step i is about, or undefined.
+    const clauseOf = stepClauses(steps).map((about) => (about.length === 1 ? about[0] : undefined));
+    return cues ? cueBreak(steps, clauseOf, cues) : mentionBreak(steps, clauseOf);
+  };
+}
+
+/** For a request's clauses, a reader of the clauses (indices) each step of a plan is about, as the file comment says. */
+export function stepClausesReader(clauses: readonly RequestClause[], rule: ClauseOrder, anchoring: OrderAnchoring = {}): (steps: readonly string[]) => number[][] {
   const words = clauses.map((clause) => new Set(wordsOf(clause.text)));
   const commonWords = new Set(rule.commonWords);
   const { intentWords, coverWords } = anchoring;
   // Per clause, the functions its intent words ask for, and those its support words allow (support-words.ts).
-  const asks = intentWords && clauses.map((clause) => new Set([...requestFeatures(clause.text).keys()].flatMap((feature) => (intentWords.intents[feature] ?? []).map(([name]) => name))));
+  const asks = intentWords && clauses.map((clause) => askedFunctions(clause.text, intentWords));
   const supports = intentWords?.supports;
   const allows = supports && clauses.map((clause) => supportedBy(clause.text, supports));
   return (steps) => {
     const functions = asks ? steps.map((step) => stepFunction(step, intentWords!.stepFunctions)) : [];
-    // clauseOf[i]: the one clause step i is about, or undefined.
-    const clauseOf = steps.map((step, index) => {
+    return steps.map((step, index) => {
       const anchors = stepAnchors(step, commonWords).filter((word) => !coverWords || coverWords.has(word));
       let about = words.flatMap((clauseWords, at) => (anchors.some((word) => clauseWords.has(word)) ? [at] : []));
       const name = functions[index];
@@ -82,9 +91,8 @@ export function clauseOrderCheck(request: string, rule: ClauseOrder, anchoring: 
         about = asks.flatMap((names, at) => (names.has(name) ? [at] : []));
         if (about.length === 0 && allows) about = allows.flatMap((names, at) => (names.has(name) ? [at] : []));
       }
-      return about.length === 1 ? about[0] : undefined;
+      return about;
     });
-    return cues ? cueBreak(steps, clauseOf, cues) : mentionBreak(steps, clauseOf);
   };
 }
 

@@ -158,6 +158,11 @@ export function learnIntentWords(records: readonly PlannedRecord[], options: Int
  * as the most any of its intent words asks for.
  */
 export function missingIntents(request: string | ReadonlyMap<string, number>, steps: readonly string[], intentWords: IntentWords): string[] {
+  return missingSteps(request, steps, intentWords).map(({ name, feature }) => `${name} ("${feature}")`);
+}
+
+/** missingIntents' steps as the function and the intent word (feature) that asks for each. */
+export function missingSteps(request: string | ReadonlyMap<string, number>, steps: readonly string[], intentWords: IntentWords): Array<{ name: string; feature: string }> {
   const features = typeof request === "string" ? requestFeatures(request) : request;
   const needed = new Map<string, { steps: number; feature: string }>();
   for (const [feature, times] of features) {
@@ -172,9 +177,14 @@ export function missingIntents(request: string | ReadonlyMap<string, number>, st
     const name = stepFunction(step, intentWords.stepFunctions);
     if (name !== undefined) planned.set(name, (planned.get(name) ?? 0) + 1);
   }
-  const missing: string[] = [];
+  const missing: Array<{ name: string; feature: string }> = [];
   for (const [name, { steps: count, feature }] of needed) {
-    for (let have = planned.get(name) ?? 0; have < count; have++) missing.push(`${name} ("${feature}")`);
+    for (let have = planned.get(name) ?? 0; have < count; have++) missing.push({ name, feature });
   }
   return missing;
+}
+
+/** The functions the intent words of `text` ask for. */
+export function askedFunctions(text: string, intentWords: IntentWords): Set<string> {
+  return new Set([...requestFeatures(text).keys()].flatMap((feature) => (intentWords.intents[feature] ?? []).map(([name]) => name)));
 }

@@ -2,9 +2,9 @@
 // 3, and find a lo-fi playlist on YouTube" planned without the headphones), and its searches (plan-search.ts) cannot
 // tell which words a missing step must be about. A clause can: when a plan still leaves something of a clause out
 // (plan/left-out.ts: a cover word of the clause in none of its steps, or a missing step of a function the clause's
-// intent words ask for),
-// the planner plans that clause as a request of its own, and its steps are written into the plan where they leave out
-// least and break the clauses' order least (plan/clause-order.ts), the earliest such place on a tie.
+// intent words ask for), the planner plans that clause as a request of its own, and its steps are written into the
+// plan where they leave out least and break the clauses' order least (plan/clause-order.ts), the earliest such place
+// on a tie.
 //
 // The clause's steps are kept only when
 // - every one of them is of a function the clause's support words allow (plan/support-words.ts). Held instead to the
@@ -12,7 +12,7 @@
 //   the cinema", "before the call") still become steps when a word of theirs supports one;
 // - no step of the plan of the same function is already about that clause (clause-order.ts's anchoring): then the
 //   plan has the clause's step and only wrote it wrongly ("Search YouTube for best songs videos" for "knot tying");
-// - a function the plan has already is one the request's intent words ask for again (two alarms, two volumes);
+// - a function the plan has already is one the request's intent words ask for again (two screenshots);
 // - the plan then leaves out less, and has at most the planner's maximum of steps.
 // Deliberately left out: clauses that say only a pronoun's worth ("text it to Chris"), whose plans alone lack what
 // "it" is; a clause's steps are the planner's own reading of the clause, as good as its single-clause plans.

@@ -1,4 +1,4 @@
-// test/fixtures/human-android.jsonl (72 requests, session 1), human-android-2.jsonl (80, session 10), -3 (65, session 12), -4 (70, session 13) and -5 (66, session 20) are written
+// test/fixtures/human-android.jsonl (72 requests, session 1), human-android-2.jsonl (80, session 10), -3 (65, session 12), -4 (70, session 13), -5 (66, session 20), -6 (60, session 21) and -7 (60, session 22) are written
 // by hand (not generated, not templated): requests in people's own words with gold plans, for reporting accuracy on
 // human phrasing separately. This checks they stay valid, useful benchmarks; it does not grade any model.
 import { describe, expect, it } from "vitest";

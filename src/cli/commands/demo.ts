@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .description("run the whole paper pipeline offline: generate data, train a planner and an action model, evaluate, run examples")
     .option("--out <dir>", "where data, models and reports go (kept for `octoplan run` and `eval`)", "runs/demo")
     .option("--fast", "small settings that finish in a few minutes on 2 cores")
-    .option("--human <files...>", "hand-written test sets, each evaluated and reported separately (default: test/fixtures/human-android.jsonl and human-android-2/-3/-4.jsonl)")
+    .option("--human <files...>", "hand-written test sets, each evaluated and reported separately (default: the seven sets test/fixtures/human-android.jsonl and human-android-2 … -7.jsonl)")
     .option("--threads <n>", "CPU threads for training (default: all cores on a quiet machine, 1 when other jobs keep them busy)")
     .action(async (options: Record<string, any>) => {
       const report = await runDemo({

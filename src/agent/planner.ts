@@ -16,6 +16,7 @@ import { namedStartsCheck } from "../plan/named-starts.js";
 import { clauseOrderCheck } from "../plan/clause-order.js";
 import { supportCheck } from "../plan/support-words.js";
 import { withClausePlans, type ClausePlanRules } from "./clause-plans.js";
+import { withCoordinatedSteps } from "../plan/coordinated-values.js";
 import { generateGreedy, type Generation } from "./generate.js";
 import { LocalModel, type LoraFile } from "./llama.js";
 import type { PlanResult, Planner } from "./types.js";
@@ -103,7 +104,9 @@ export class LlamaPlanner implements Planner {
     const planned = await decode(query);
     // Clauses the plan leaves something of out are planned alone, and their steps written in (clause-plans.ts).
     const rules = this.clausePlanRules();
-    const steps = rules ? await withClausePlans(query, planned, rules, { maxSteps: this.options.maxSteps, planClause: decode }) : planned;
+    const clausePlanned = rules ? await withClausePlans(query, planned, rules, { maxSteps: this.options.maxSteps, planClause: decode }) : planned;
+    // A value the request joins to one a step writes ("Rome and Milan") gets its own step (plan/coordinated-values.ts).
+    const steps = rules ? withCoordinatedSteps(query, clausePlanned, { maxSteps: this.options.maxSteps }) : clausePlanned;
     const total = (count: (generation: Generation) => number) => generations.reduce((sum, generation) => sum + count(generation), 0);
     return {
       steps,

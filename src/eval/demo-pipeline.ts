@@ -78,9 +78,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     actor: join(options.out, "actor"),
   };
 
-  log(`[1/5] data: ${settings.records} android records (offline teacher)`);
+  log(`[1/5] data: ${settings.records} android records (offline teacher${settings.dataSeed ? `, seed ${settings.dataSeed}` : ""})`);
   if (!existsSync(paths.train) || !existsSync(paths.test)) {
-    const summary = await generateDataset({ teacher: new OfflineTeacher({ stepPhrasing: settings.stepPhrasing, openSlots: settings.openSlots }), functions, out: paths.all, count: settings.records, seed: 0 });
+    const summary = await generateDataset({ teacher: new OfflineTeacher({ stepPhrasing: settings.stepPhrasing, openSlots: settings.openSlots }), functions, out: paths.all, count: settings.records, seed: settings.dataSeed });
     const { records } = await readDatasetAll(paths.all);
     const split = splitByIdHash(records, settings.testFraction);
     await writeDataset(paths.test, split.test);

@@ -17,7 +17,7 @@ describe("demo pipeline", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("evaluates the six hand-written sets by default, and they exist", () => {
+  it("evaluates the seven hand-written sets by default, and they exist", () => {
     expect(DEFAULT_HUMAN_TEST_FILES.map((file) => file.split("/").at(-1))).toEqual(["human-android.jsonl", "human-android-2.jsonl", "human-android-3.jsonl", "human-android-4.jsonl", "human-android-5.jsonl", "human-android-6.jsonl", "human-android-7.jsonl"]);
     for (const file of DEFAULT_HUMAN_TEST_FILES) expect(existsSync(file)).toBe(true);
   });

@@ -1,4 +1,4 @@
-// `octoplan demo [--out DIR] [--fast]`: the paper's pipeline offline (data → train planner and action
+// `octoplan demo [--out DIR] [--fast] [--data-seed N]`: the paper's pipeline offline (data → train planner and action
 // model → GGUF → eval → three requests end to end), resumable, with a final report.
 import type { Command } from "commander";
 import { renderObservation } from "../../plan/observation.js";
@@ -13,12 +13,15 @@ export function register(program: Command): void {
     .option("--fast", "small settings that finish in a few minutes on 2 cores")
     .option("--human <files...>", "hand-written test sets, each evaluated and reported separately (default: the seven sets test/fixtures/human-android.jsonl and human-android-2 … -7.jsonl)")
     .option("--threads <n>", "CPU threads for training (default: all cores on a quiet machine, 1 when other jobs keep them busy)")
+    .option("--data-seed <n>", "seed of the generated data (default 0); another seed is the control a change to the data must beat")
     .action(async (options: Record<string, any>) => {
+      const dataSeed = optionalWholeNumber(options.dataSeed, "--data-seed", { min: 0, example: 1 });
       const report = await runDemo({
         out: options.out,
         fast: Boolean(options.fast),
         humanTestFiles: options.human,
         threads: optionalWholeNumber(options.threads, "--threads", { example: 2 }),
+        settings: dataSeed === undefined ? undefined : { dataSeed },
       });
       console.log("");
       console.log(formatMetricsTable(report.heldOut, `held-out split (${report.heldOut.records} generated requests)`));

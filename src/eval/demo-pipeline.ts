@@ -51,9 +51,9 @@ export interface DemoReport {
 
 /**
  * The hand-written sets: 72 requests written in session 1, 80 in session 10, 65 in session 12, 70 in session 13,
- * 66 in session 20, 60 in session 21 and 60 in session 22, the last six before any model was run on them (docs/DATA.md). Several
- * sets, because one of 72 moves by ±10 points between retrains, and because a set whose failures have been read
- * while the generator changed stops measuring phrasing the generator never saw.
+ * 66 in session 20, 60 in session 21 and 60 in session 22, the last six before any model was run on them
+ * (docs/DATA.md). Several sets, because one of 72 moves by ±10 points between retrains, and because a set whose
+ * failures have been read while the generator changed stops measuring phrasing the generator never saw.
  */
 export const DEFAULT_HUMAN_TEST_FILES = ["human-android.jsonl", "human-android-2.jsonl", "human-android-3.jsonl", "human-android-4.jsonl", "human-android-5.jsonl", "human-android-6.jsonl", "human-android-7.jsonl"]
   .map((name) => new URL(`../../test/fixtures/${name}`, import.meta.url).pathname);

@@ -25,7 +25,6 @@ const TIME = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i;
 
 interface Token {
   text: string;
-  start: number;
   /** The first word of the request or of a sentence. */
   sentenceStart: boolean;
 }
@@ -42,7 +41,7 @@ type Value = { kind: "name"; text: string; readings: string[] } | { kind: "time"
 function tokens(request: string): Token[] {
   return [...request.matchAll(WORD)].map((match) => {
     const before = request.slice(0, match.index).trimEnd();
-    return { text: match[0].replace(/[.:]+$/, ""), start: match.index, sentenceStart: before === "" || /[.!?:;]$/.test(before) };
+    return { text: match[0].replace(/[.:]+$/, ""), sentenceStart: before === "" || /[.!?:;]$/.test(before) };
   });
 }
 

@@ -141,6 +141,14 @@ function findIn(step: string, value: Value): { start: number; end: number; merid
   return undefined;
 }
 
+/** A clock as steps write it ("6:15 PM"); a 24-hour time ("18:30") says its own AM/PM, others take the step's. */
+function clockText(clock: Clock, stepMeridiem: string | undefined): string {
+  const twentyFour = clock.meridiem === undefined && (clock.hour === 0 || clock.hour > 12);
+  const hour = twentyFour ? (clock.hour % 12 === 0 ? 12 : clock.hour % 12) : clock.hour;
+  const meridiem = clock.meridiem ? ` ${clock.meridiem}` : twentyFour ? (clock.hour < 12 ? " AM" : " PM") : stepMeridiem ?? "";
+  return `${hour}:${String(clock.minute).padStart(2, "0")}${meridiem}`;
+}
+
 /**
  * The step with `from` (which it writes) replaced by `to`, and the text around the value; a time keeps the step's own
  * AM/PM unless `to` says one.
@@ -148,8 +156,7 @@ function findIn(step: string, value: Value): { start: number; end: number; merid
 function substitute(step: string, from: Value, to: Value): { step: string; before: string; after: string } | undefined {
   const place = findIn(step, from);
   if (!place) return undefined;
-  const written = to.kind === "name" ? to.text
-    : `${to.clock.hour}:${String(to.clock.minute).padStart(2, "0")}${to.clock.meridiem ? ` ${to.clock.meridiem}` : place.meridiem ?? ""}`;
+  const written = to.kind === "name" ? to.text : clockText(to.clock, place.meridiem);
   const [before, after] = [step.slice(0, place.start), step.slice(place.end)];
   return { step: before + written + after, before, after };
 }

@@ -37,6 +37,8 @@ describe("coordinated values", () => {
       .toEqual(["Set an alarm for 6:00 AM", "Set an alarm for 6:15 AM"]);
     expect(withCoordinatedSteps("alarms at 6 and 7pm", ["Set an alarm for 6:00 AM"], OPTIONS))
       .toEqual(["Set an alarm for 6:00 AM", "Set an alarm for 7:00 PM"]);
+    expect(withCoordinatedSteps("alarms at 6 and 18:30", ["Set an alarm for 6:00 AM"], OPTIONS))
+      .toEqual(["Set an alarm for 6:00 AM", "Set an alarm for 6:30 PM"]);
     // A two-word name is replaced whole.
     expect(withCoordinatedSteps("weather in New York and Boston", ["Check the weather forecast for New York"], OPTIONS))
       .toEqual(["Check the weather forecast for New York", "Check the weather forecast for Boston"]);

@@ -16,6 +16,7 @@
 // - lower-case values ("weather in rome and milan"), which the pair cannot tell from ordinary words;
 // - values that the step writes in another form, except clock times ("six" for 6).
 import { withinDistance } from "./grounding.js";
+import { stepTime } from "./named-times.js";
 
 const JOINERS = new Set(["and", "&", "or", "with", "vs", "vs.", "versus"]);
 const PREPOSITIONS = new Set(["in", "for", "at", "to"]);
@@ -141,12 +142,16 @@ function findIn(step: string, value: Value): { start: number; end: number; merid
   return undefined;
 }
 
-/** A clock as steps write it ("6:15 PM"); a 24-hour time ("18:30") says its own AM/PM, others take the step's. */
+/**
+ * A clock as steps write it (named-times.ts's stepTime, "6:15 PM"): with its own AM/PM, a 24-hour time's ("18:30"),
+ * or else the step's; with none of them, bare ("6:15").
+ */
 function clockText(clock: Clock, stepMeridiem: string | undefined): string {
   const twentyFour = clock.meridiem === undefined && (clock.hour === 0 || clock.hour > 12);
-  const hour = twentyFour ? (clock.hour % 12 === 0 ? 12 : clock.hour % 12) : clock.hour;
-  const meridiem = clock.meridiem ? ` ${clock.meridiem}` : twentyFour ? (clock.hour < 12 ? " AM" : " PM") : stepMeridiem ?? "";
-  return `${hour}:${String(clock.minute).padStart(2, "0")}${meridiem}`;
+  const meridiem = clock.meridiem ?? stepMeridiem?.trim().toUpperCase();
+  if (!twentyFour && meridiem === undefined) return `${clock.hour}:${String(clock.minute).padStart(2, "0")}`;
+  const hour = twentyFour ? clock.hour : (clock.hour % 12) + (meridiem === "PM" ? 12 : 0);
+  return stepTime(hour * 60 + clock.minute);
 }
 
 /**

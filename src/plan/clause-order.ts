@@ -18,8 +18,8 @@
 // Each result is kept only when it has the same steps, breaks the order less and leaves nothing out. Clause plans
 // (agent/clause-plans.ts) read the same anchoring (stepClausesReader) to tell whether a clause has its step.
 // Learnt like the others: `train` writes `clauseOrder: { commonWords }` to grounding.json when at most 0.5% of at
-// least 20 training plans of two steps or more that the check reads break it. On session 13's demo data 77 of 36101 do (1 of the 5240
-// with cues), most of them two photos or two volumes anchored by "camera", "media".
+// least 20 training plans of two steps or more that the check reads break it. On session 13's demo data 77 of 36101
+// do (1 of the 5240 with cues), most of them two photos or two volumes anchored by "camera", "media".
 // Deliberately left out: steps anchored by neither a word nor a function of their own ("turn it down a notch" when
 // the plan sets two volumes), and order said in other ways ("do X last", "X, and only then Y").
 import { wordsOf } from "./grounding.js";
